@@ -1,0 +1,4 @@
+export interface IdGenerator {
+  /** A new unique, URL-safe id. */
+  next(): string;
+}

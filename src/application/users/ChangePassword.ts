@@ -1,0 +1,52 @@
+import type { UserModifiedConcurrently } from "../../domain/users/UserErrors.js";
+import { UserNotFound, WeakPassword, WrongPassword } from "../../domain/users/UserErrors.js";
+import type { UserRepository } from "../../domain/users/UserRepository.js";
+import type { Clock } from "../ports/Clock.js";
+import type { EventBus } from "../ports/EventBus.js";
+import type { IdGenerator } from "../ports/IdGenerator.js";
+import type { PasswordDenylist } from "../ports/PasswordDenylist.js";
+import type { PasswordHasher } from "../ports/PasswordHasher.js";
+import type { IssuedToken, TokenService } from "../ports/TokenService.js";
+import { publishEvents } from "../shared/publishEvents.js";
+import { acceptNewPassword } from "./NewPasswordPolicy.js";
+import { toPublicUser, type PublicUser } from "./PublicUser.js";
+
+export interface ChangePasswordInput {
+  userId: string;
+  oldPassword: string;
+  newPassword: string;
+}
+
+export interface ChangePasswordOutput {
+  user: PublicUser;
+  session: IssuedToken;
+}
+
+export type ChangePasswordError = UserNotFound | WrongPassword | WeakPassword | UserModifiedConcurrently;
+
+export class ChangePassword {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly denylist: PasswordDenylist,
+    private readonly tokens: TokenService,
+    private readonly events: EventBus,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: ChangePasswordInput): Promise<ChangePasswordOutput> {
+    const user = await this.users.findById(input.userId);
+    if (!user) throw new UserNotFound();
+    if (!(await this.hasher.verify(input.oldPassword.normalize("NFC"), user.passwordHash))) throw new WrongPassword();
+    const password = acceptNewPassword(input.newPassword, this.denylist);
+    if (password.value === input.oldPassword.normalize("NFC")) throw new WeakPassword("New password must differ from the current one");
+
+    // Bumping the session version ends every token issued before this moment, on every device.
+    user.changePassword(await this.hasher.hash(password.value), this.clock.now());
+    await this.users.update(user);
+    const session = await this.tokens.issue({ userId: user.id, sessionVersion: user.sessionVersion });
+    await publishEvents(this.events, this.ids, user.pullEvents());
+    return { user: toPublicUser(user), session };
+  }
+}

@@ -1,0 +1,47 @@
+import { Email } from "../../domain/users/Email.js";
+import { User } from "../../domain/users/User.js";
+import type { EmailTaken, InvalidEmail, WeakPassword } from "../../domain/users/UserErrors.js";
+import type { UserRepository } from "../../domain/users/UserRepository.js";
+import type { Clock } from "../ports/Clock.js";
+import type { EventBus } from "../ports/EventBus.js";
+import type { IdGenerator } from "../ports/IdGenerator.js";
+import type { PasswordDenylist } from "../ports/PasswordDenylist.js";
+import type { PasswordHasher } from "../ports/PasswordHasher.js";
+import { publishEvents } from "../shared/publishEvents.js";
+import { acceptNewPassword } from "./NewPasswordPolicy.js";
+import { toPublicUser, type PublicUser } from "./PublicUser.js";
+
+export interface RegisterUserInput {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName?: string | undefined;
+}
+
+export type RegisterUserError = InvalidEmail | WeakPassword | EmailTaken;
+
+export class RegisterUser {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly denylist: PasswordDenylist,
+    private readonly events: EventBus,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: RegisterUserInput): Promise<PublicUser> {
+    const email = Email.parse(input.email);
+    const password = acceptNewPassword(input.password, this.denylist);
+    const user = User.register({
+      id: this.ids.next(),
+      email,
+      passwordHash: await this.hasher.hash(password.value),
+      profile: { firstName: input.firstName, lastName: input.lastName ?? null },
+      now: this.clock.now(),
+    });
+    await this.users.add(user);
+    await publishEvents(this.events, this.ids, user.pullEvents());
+    return toPublicUser(user);
+  }
+}

@@ -1,0 +1,44 @@
+import { User, type Gender, type UserState } from "../../domain/users/User.js";
+
+export interface UserDocument {
+  _id: string;
+  email: string;
+  passwordHash: string;
+  firstName: string;
+  lastName: string | null;
+  age: number | null;
+  gender: Gender | null;
+  about: string | null;
+  skills: string[];
+  photoUrl: string | null;
+  sessionVersion: number;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function toDocument(state: UserState): UserDocument {
+  const { id, profile, ...rest } = state;
+  return { _id: id, ...rest, ...profile };
+}
+
+export function toEntity(doc: UserDocument): User {
+  return User.restore({
+    id: doc._id,
+    email: doc.email,
+    passwordHash: doc.passwordHash,
+    profile: {
+      firstName: doc.firstName,
+      lastName: doc.lastName,
+      age: doc.age,
+      gender: doc.gender,
+      about: doc.about,
+      skills: doc.skills,
+      photoUrl: doc.photoUrl,
+    },
+    sessionVersion: doc.sessionVersion,
+    version: doc.version,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  });
+}

@@ -1,0 +1,58 @@
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { AttemptLimiter, LimitState } from "../../application/ports/AttemptLimiter.js";
+import type { RedisClient } from "../redis/connectRedis.js";
+
+export interface LimitPolicy {
+  name: string;
+  points: number;
+  windowSeconds: number;
+}
+
+/** AttemptLimiter on rate-limiter-flexible: fixed windows, atomic counters in Redis or in process memory. */
+export class FlexibleAttemptLimiter implements AttemptLimiter {
+  constructor(
+    private readonly limiter: RateLimiterAbstract,
+    private readonly points: number,
+  ) {}
+
+  static inMemory(policy: LimitPolicy): FlexibleAttemptLimiter {
+    return new FlexibleAttemptLimiter(memoryLimiter(policy), policy.points);
+  }
+
+  /** Falls back to per-process counting if Redis is unreachable, rather than failing logins or letting all through. */
+  static redis(policy: LimitPolicy, client: RedisClient): FlexibleAttemptLimiter {
+    const limiter = new RateLimiterRedis({
+      storeClient: client,
+      useRedisPackage: true,
+      rejectIfRedisNotReady: true,
+      keyPrefix: `bazaar:rl:${policy.name}`,
+      points: policy.points,
+      duration: policy.windowSeconds,
+      insuranceLimiter: memoryLimiter(policy),
+    });
+    return new FlexibleAttemptLimiter(limiter, policy.points);
+  }
+
+  async hit(key: string): Promise<LimitState> {
+    try {
+      await this.limiter.consume(key);
+      return { retryAfterMs: 0 };
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return { retryAfterMs: Math.max(1, rejection.msBeforeNext) };
+      throw rejection;
+    }
+  }
+
+  async peek(key: string): Promise<LimitState> {
+    const res = await this.limiter.get(key);
+    return res && res.consumedPoints >= this.points ? { retryAfterMs: Math.max(1, res.msBeforeNext) } : { retryAfterMs: 0 };
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.limiter.delete(key);
+  }
+}
+
+function memoryLimiter(policy: LimitPolicy): RateLimiterMemory {
+  return new RateLimiterMemory({ keyPrefix: policy.name, points: policy.points, duration: policy.windowSeconds });
+}

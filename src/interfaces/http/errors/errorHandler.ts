@@ -1,0 +1,59 @@
+import type { Context, Next } from "koa";
+import { DomainError } from "../../../domain/shared/DomainError.js";
+import { STATUS_BY_CODE } from "./errorStatus.js";
+import { HttpError } from "./HttpError.js";
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+interface ShapedError {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+}
+
+/** Every failure leaves as `{"error":{code,message,details}}`; unknown errors are logged and leak nothing. */
+export async function errorHandler(ctx: Context, next: Next): Promise<void> {
+  try {
+    await next();
+    if (ctx.status === 404 && ctx.body === undefined) throw new HttpError(404, "NOT_FOUND", `No route for ${ctx.method} ${ctx.path}`);
+  } catch (error) {
+    const shaped = shape(error);
+    if (shaped.status >= 500) ctx.state.log?.error({ err: error }, "request failed");
+    ctx.status = shaped.status;
+    ctx.body = shaped.body;
+    for (const [name, value] of Object.entries(shaped.headers ?? {})) ctx.set(name, value);
+  }
+}
+
+function shape(error: unknown): ShapedError {
+  if (error instanceof HttpError) return { status: error.status, body: body(error.code, error.message, error.details), headers: error.headers };
+  if (error instanceof DomainError) {
+    const status = STATUS_BY_CODE[error.code];
+    if (status) return { status, body: body(error.code, error.message, error.details) };
+  }
+  const expose = fromKoaOrBodyParser(error);
+  if (expose) return expose;
+  return { status: 500, body: body("INTERNAL", "Something went wrong on our side") };
+}
+
+/** http-errors thrown by Koa, co-body and raw-body carry a 4xx status and a safe `type`. */
+function fromKoaOrBodyParser(error: unknown): ShapedError | null {
+  if (typeof error !== "object" || error === null) return null;
+  const { status, type } = error as { status?: unknown; type?: unknown };
+  if (typeof status !== "number" || status < 400 || status > 501 || (status >= 500 && status !== 501)) return null;
+  if (status === 405) return { status, body: body("METHOD_NOT_ALLOWED", "Method not allowed on this path") };
+  if (status === 501) return { status, body: body("NOT_IMPLEMENTED", "Method not implemented") };
+  if (status === 413 || type === "entity.too.large") return { status: 413, body: body("PAYLOAD_TOO_LARGE", "Request body is too large") };
+  if (status === 415 || type === "encoding.unsupported" || type === "charset.unsupported")
+    return { status: 415, body: body("UNSUPPORTED_MEDIA_TYPE", "Request body encoding is not supported") };
+  if (error instanceof SyntaxError || type === "entity.parse.failed")
+    return { status: 400, body: body("MALFORMED_JSON", "Request body is not valid JSON (an object is expected)") };
+  if (type === "request.aborted") return { status: 400, body: body("REQUEST_ABORTED", "Request was aborted") };
+  return { status, body: body("BAD_REQUEST", "Request could not be processed") };
+}
+
+function body(code: string, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}

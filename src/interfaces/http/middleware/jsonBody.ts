@@ -1,0 +1,45 @@
+import { bodyParser } from "@koa/bodyparser";
+import type { Context, Next } from "koa";
+import compose from "koa-compose";
+import { HttpError } from "../errors/HttpError.js";
+
+const MAX_DEPTH = 16;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
+
+/** JSON only, size-limited, then screened for prototype-pollution keys, `$` operators and absurd nesting. */
+export function jsonBody(limitBytes: number) {
+  return compose([requireJsonContentType, bodyParser({ enableTypes: ["json"], jsonLimit: limitBytes, jsonStrict: true, encoding: "utf-8" }), screen]);
+}
+
+async function requireJsonContentType(ctx: Context, next: Next): Promise<void> {
+  if (WITH_BODY.has(ctx.method) && ctx.request.length !== 0 && hasBody(ctx) && !ctx.is("application/json"))
+    throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json");
+  await next();
+}
+
+function hasBody(ctx: Context): boolean {
+  return ctx.get("transfer-encoding") !== "" || (ctx.request.length ?? 0) > 0;
+}
+
+async function screen(ctx: Context, next: Next): Promise<void> {
+  const problem = findHostileShape(ctx.request.body);
+  if (problem) throw new HttpError(400, "HOSTILE_INPUT", problem);
+  await next();
+}
+
+/** Iterative walk so that the check itself cannot be pushed into deep recursion. */
+export function findHostileShape(root: unknown): string | null {
+  const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value: root, depth: 0, path: "body" }];
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop()!;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= MAX_DEPTH) return `Request body is nested deeper than ${MAX_DEPTH} levels`;
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return `Key "${key}" is not allowed (at ${path})`;
+      if (key.startsWith("$")) return `Keys starting with "$" are not allowed ("${key}" at ${path})`;
+      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, path: `${path}.${key}` });
+    }
+  }
+  return null;
+}

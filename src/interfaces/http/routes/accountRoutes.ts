@@ -1,0 +1,90 @@
+import type { Login } from "../../../application/users/Login.js";
+import type { Logout } from "../../../application/users/Logout.js";
+import type { Authenticate } from "../../../application/users/Authenticate.js";
+import type { RegisterUser } from "../../../application/users/RegisterUser.js";
+import { InvalidToken } from "../../../application/ports/TokenService.js";
+import { Email } from "../../../domain/users/Email.js";
+import { readToken } from "../middleware/authenticate.js";
+import { errorResponse } from "../schemas/errorSchemas.js";
+import { loginBody, publicUserSchema, sessionResponseSchema, signupBody } from "../schemas/userSchemas.js";
+import { clearSessionCookie, setSessionCookie, type CookieSettings } from "../sessionCookie.js";
+import type { AuthThrottle } from "../throttling/AuthThrottle.js";
+import { route, type Route } from "./route.js";
+
+export interface AccountDeps {
+  registerUser: RegisterUser;
+  login: Login;
+  logout: Logout;
+  authenticate: Authenticate;
+  throttle: AuthThrottle;
+  cookies: CookieSettings;
+}
+
+const limited = errorResponse("Too many attempts; see Retry-After");
+
+export function accountRoutes(d: AccountDeps): Route[] {
+  return [
+    route({
+      method: "post",
+      path: "/signup",
+      tag: "Accounts",
+      summary: "Create an account",
+      body: signupBody,
+      responses: {
+        201: { description: "Account created", schema: publicUserSchema },
+        400: errorResponse("Invalid input or weak password"),
+        409: errorResponse("EMAIL_TAKEN"),
+        429: limited,
+      },
+      async handle(ctx, { body }) {
+        await d.throttle.signup(ctx.ip, Email.normalise(body.email));
+        ctx.status = 201;
+        ctx.body = await d.registerUser.execute(body);
+      },
+    }),
+    route({
+      method: "post",
+      path: "/login",
+      tag: "Accounts",
+      summary: "Log in; sets the session cookie",
+      body: loginBody,
+      responses: {
+        200: { description: "Logged in; the JWT is in the httpOnly Set-Cookie header", schema: sessionResponseSchema },
+        401: errorResponse("INVALID_CREDENTIALS, the same for an unknown email and a wrong password"),
+        429: limited,
+      },
+      async handle(ctx, { body }) {
+        const { user, session } = await d.throttle.login(ctx.ip, Email.normalise(body.email), () => d.login.execute(body));
+        setSessionCookie(ctx, d.cookies, session);
+        ctx.body = { user, expiresAt: session.expiresAt.toISOString() };
+      },
+    }),
+    route({
+      method: "post",
+      path: "/logout",
+      tag: "Accounts",
+      summary: "Log out: revokes the token server-side and clears the cookie",
+      responses: { 204: { description: "Logged out (also when there was no valid session)" } },
+      async handle(ctx) {
+        clearSessionCookie(ctx, d.cookies);
+        ctx.status = 204;
+        const token = safely(() => readToken(ctx, d.cookies));
+        if (!token) return;
+        // Only an already-dead token is ignored: if revocation cannot be recorded, the client must hear about it.
+        const session = await d.authenticate.execute({ token }).catch((error: unknown) => {
+          if (error instanceof InvalidToken) return null;
+          throw error;
+        });
+        if (session) await d.logout.execute({ tokenId: session.tokenId, expiresAt: session.expiresAt });
+      },
+    }),
+  ];
+}
+
+function safely<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Reporter, TestModule } from "vitest/node";
+
+/**
+ * Ends the run with one plain line CI can read ("tests: N passed, N failed, N skipped"),
+ * preceded by every skipped test's name: skipped tests carry their reason in their name.
+ */
+export default class SummaryReporter implements Reporter {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+    const counts = { passed: 0, failed: 0, skipped: 0 };
+    const skipped: string[] = [];
+    for (const module of modules) {
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === "passed") counts.passed++;
+        else if (state === "failed") counts.failed++;
+        else {
+          counts.skipped++;
+          skipped.push(test.fullName);
+        }
+      }
+    }
+    const out = process.stdout;
+    if (skipped.length > 0) {
+      out.write(`\nSkipped tests (${skipped.length}):\n`);
+      for (const name of [...new Set(skipped)].slice(0, 50)) out.write(`  - ${name}\n`);
+    }
+    out.write(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+  }
+}
