@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { container as rootContainer, instanceCachingFactory, type DependencyContainer, type InjectionToken } from "tsyringe";
 import type { AttemptLimiter } from "./application/ports/AttemptLimiter.js";
 import type { Clock } from "./application/ports/Clock.js";
-import type { EventBus } from "./application/ports/EventBus.js";
 import type { HealthCheck } from "./application/ports/HealthCheck.js";
 import type { IdGenerator } from "./application/ports/IdGenerator.js";
 import type { PasswordDenylist } from "./application/ports/PasswordDenylist.js";
@@ -17,11 +16,21 @@ import { Login } from "./application/users/Login.js";
 import { Logout } from "./application/users/Logout.js";
 import { RegisterUser } from "./application/users/RegisterUser.js";
 import { ViewProfile } from "./application/users/ViewProfile.js";
+import { GetProduct } from "./application/catalog/GetProduct.js";
+import { ListProducts } from "./application/catalog/ListProducts.js";
+import type { ImageVariants } from "./application/ports/ImageVariants.js";
+import type { MediaFiles } from "./application/ports/MediaFiles.js";
+import type { ProductRepository } from "./domain/catalog/ProductRepository.js";
+import { catalogReadAdapters } from "./catalogComposition.js";
+import { SendPasswordChangedNotice } from "./application/notifications/SendPasswordChangedNotice.js";
+import { SendWelcomeEmail } from "./application/notifications/SendWelcomeEmail.js";
+import type { OutboxStore } from "./application/ports/OutboxStore.js";
+import { composeEvents, type Bus } from "./composeEvents.js";
+import type { OutboxRelay } from "./infrastructure/outbox/OutboxRelay.js";
 import { PASSWORD_MIN_LENGTH } from "./domain/users/Password.js";
 import type { UserRepository } from "./domain/users/UserRepository.js";
 import type { Config } from "./infrastructure/config/config.js";
 import type { Logger } from "./infrastructure/logging/logger.js";
-import { InMemoryEventBus } from "./infrastructure/memory/InMemoryEventBus.js";
 import { InMemorySessionRevocations } from "./infrastructure/memory/InMemorySessionRevocations.js";
 import { InMemoryUserRepository } from "./infrastructure/memory/InMemoryUserRepository.js";
 import { connectMongo } from "./infrastructure/mongo/connectMongo.js";
@@ -48,8 +57,14 @@ export const TOKENS = {
   Tokens: Symbol("TokenService"),
   Revocations: Symbol("SessionRevocations"),
   EventBus: Symbol("EventBus"),
+  Relay: Symbol("OutboxRelay"),
+  Mailer: Symbol("Mailer"),
+  SendLedger: Symbol("SendLedger"),
   AuthLimiters: Symbol("AuthLimiters"),
   HealthChecks: Symbol("HealthChecks"),
+  Products: Symbol("ProductRepository"),
+  ImageVariants: Symbol("ImageVariants"),
+  MediaFiles: Symbol("MediaFiles"),
 } as const;
 
 export interface Runtime {
@@ -77,10 +92,11 @@ export async function buildRuntime(config: Config, logger: Logger): Promise<Runt
   value<PasswordHasher>(TOKENS.Hasher, new BcryptPasswordHasher(config.bcryptCost));
   value<PasswordDenylist>(TOKENS.Denylist, new CommonPasswordDenylist(PASSWORD_MIN_LENGTH));
   value<TokenService>(TOKENS.Tokens, new JwtTokenService({ ...config.jwt, secret: jwtSecret(config, logger) }));
-  value<EventBus>(TOKENS.EventBus, new InMemoryEventBus());
 
+  let catalogDb: Parameters<typeof catalogReadAdapters>[1] = null;
   if (config.mongo) {
     const mongo = await connectMongo(config.mongo.uri, config.mongo.dbName);
+    catalogDb = mongo.db;
     closers.push(() => mongo.client.close());
     checks.push({ name: "mongodb", ping: async () => void (await mongo.db.command({ ping: 1 })) });
     const users = new MongoUserRepository(mongo.db);
@@ -91,6 +107,11 @@ export async function buildRuntime(config: Config, logger: Logger): Promise<Runt
     value<UserRepository>(TOKENS.Users, new InMemoryUserRepository());
     adapters.push("users: in-memory");
   }
+  const catalog = await catalogReadAdapters(config.catalog, catalogDb);
+  value<ProductRepository>(TOKENS.Products, catalog.products);
+  value<ImageVariants>(TOKENS.ImageVariants, catalog.variants);
+  value<MediaFiles>(TOKENS.MediaFiles, catalog.media);
+  adapters.push(catalog.label);
 
   let redis: RedisClient | null = null;
   if (config.redisUrl) {
@@ -104,8 +125,19 @@ export async function buildRuntime(config: Config, logger: Logger): Promise<Runt
     singleton<SessionRevocations>(TOKENS.Revocations, (r) => new InMemorySessionRevocations(r.resolve(TOKENS.Clock)));
     adapters.push("sessions and rate limits: in-memory");
   }
-  value<AuthLimiters | null>(TOKENS.AuthLimiters, config.rateLimits.enabled ? authLimiters(config, redis) : null);
+  // A factory, not useValue: tsyringe treats a null value as "no provider".
+  const limiters = config.rateLimits.enabled ? authLimiters(config, redis) : null;
+  c.register<AuthLimiters | null>(TOKENS.AuthLimiters, { useFactory: () => limiters });
   value<HealthCheck[]>(TOKENS.HealthChecks, checks);
+
+  // Both user repositories are also the outbox: events are stored in the same write as the user.
+  const events = await composeEvents(config, logger, { redis, outbox: c.resolve<UserRepository & OutboxStore>(TOKENS.Users), clock: c.resolve(TOKENS.Clock) });
+  closers.push(events.close);
+  adapters.push(...events.adapters);
+  value<Bus>(TOKENS.EventBus, events.bus);
+  value<OutboxRelay>(TOKENS.Relay, events.relay);
+  value(TOKENS.Mailer, events.mailer);
+  value(TOKENS.SendLedger, events.ledger);
 
   registerUseCases(c);
   return {
@@ -121,14 +153,18 @@ function registerUseCases(c: DependencyContainer): void {
   const r = <T>(token: InjectionToken<unknown>) => c.resolve(token) as T;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tsyringe types class tokens as any-arg constructors
   const use = <T>(cls: new (...args: any[]) => T, make: () => T) => c.register(cls, { useFactory: instanceCachingFactory(make) });
-  use(RegisterUser, () => new RegisterUser(r(TOKENS.Users), r(TOKENS.Hasher), r(TOKENS.Denylist), r(TOKENS.EventBus), r(TOKENS.Ids), r(TOKENS.Clock)));
+  use(RegisterUser, () => new RegisterUser(r(TOKENS.Users), r(TOKENS.Hasher), r(TOKENS.Denylist), r(TOKENS.Relay), r(TOKENS.Ids), r(TOKENS.Clock)));
   use(Login, () => new Login(r(TOKENS.Users), r(TOKENS.Hasher), r(TOKENS.Tokens)));
   use(Logout, () => new Logout(r(TOKENS.Revocations)));
   use(Authenticate, () => new Authenticate(r(TOKENS.Tokens), r(TOKENS.Revocations), r(TOKENS.Users)));
   use(ViewProfile, () => new ViewProfile(r(TOKENS.Users)));
+  use(SendWelcomeEmail, () => new SendWelcomeEmail(r(TOKENS.Mailer), r(TOKENS.SendLedger)));
+  use(SendPasswordChangedNotice, () => new SendPasswordChangedNotice(r(TOKENS.Mailer), r(TOKENS.SendLedger)));
   use(EditProfile, () => new EditProfile(r(TOKENS.Users), r(TOKENS.Clock)));
+  use(ListProducts, () => new ListProducts(r(TOKENS.Products), r(TOKENS.ImageVariants)));
+  use(GetProduct, () => new GetProduct(r(TOKENS.Products), r(TOKENS.ImageVariants)));
   use(ChangePassword, () =>
-    new ChangePassword(r(TOKENS.Users), r(TOKENS.Hasher), r(TOKENS.Denylist), r(TOKENS.Tokens), r(TOKENS.EventBus), r(TOKENS.Ids), r(TOKENS.Clock)),
+    new ChangePassword(r(TOKENS.Users), r(TOKENS.Hasher), r(TOKENS.Denylist), r(TOKENS.Tokens), r(TOKENS.Relay), r(TOKENS.Ids), r(TOKENS.Clock)),
   );
 }
 

@@ -2,6 +2,9 @@ import { existsSync } from "node:fs";
 import { ConfigError, loadConfig } from "./infrastructure/config/config.js";
 import { createLogger } from "./infrastructure/logging/logger.js";
 import { startServer } from "./server.js";
+import { seedCatalogIfEmpty } from "./catalogSeed.js";
+import { TOKENS } from "./container.js";
+import type { ProductRepository } from "./domain/catalog/ProductRepository.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
@@ -36,3 +39,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     );
   });
 }
+
+// After listening, so the API and health checks answer while the first start renders and stores the catalog.
+seedCatalogIfEmpty(config.catalog, running.runtime.container.resolve<ProductRepository>(TOKENS.Products), logger).catch((error: unknown) =>
+  logger.error({ err: error }, "catalog seeding failed"),
+);

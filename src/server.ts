@@ -9,10 +9,15 @@ import { Login } from "./application/users/Login.js";
 import { Logout } from "./application/users/Logout.js";
 import { RegisterUser } from "./application/users/RegisterUser.js";
 import { ViewProfile } from "./application/users/ViewProfile.js";
+import { GetProduct } from "./application/catalog/GetProduct.js";
+import { ListProducts } from "./application/catalog/ListProducts.js";
+import type { MediaFiles } from "./application/ports/MediaFiles.js";
 import { buildRuntime, TOKENS, type Runtime } from "./container.js";
 import type { Config } from "./infrastructure/config/config.js";
 import type { Logger } from "./infrastructure/logging/logger.js";
 import { createHttpApp } from "./interfaces/http/app.js";
+import type { OutboxRelay } from "./infrastructure/outbox/OutboxRelay.js";
+import { startWorker } from "./startWorker.js";
 import { AuthThrottle, type AuthLimiters } from "./interfaces/http/throttling/AuthThrottle.js";
 
 export interface RunningServer {
@@ -25,6 +30,9 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const runtime = await buildRuntime(config, logger);
   const c = runtime.container;
+  // Polling on startup delivers what a previous process saved but could not publish.
+  c.resolve<OutboxRelay>(TOKENS.Relay).start();
+  const worker = config.notifications.inProcess ? await startWorker(runtime, config, logger) : null;
   let accepting = true;
   const cookies = { secure: config.env !== "development" };
   const throttle = new AuthThrottle(c.resolve<AuthLimiters | null>(TOKENS.AuthLimiters));
@@ -42,6 +50,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     editProfile: c.resolve(EditProfile),
     changePassword: c.resolve(ChangePassword),
     readiness: { checks: c.resolve<HealthCheck[]>(TOKENS.HealthChecks), accepting: () => accepting },
+    catalog: { listProducts: c.resolve(ListProducts), getProduct: c.resolve(GetProduct) },
+    media: c.resolve<MediaFiles>(TOKENS.MediaFiles),
   });
 
   const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, app.callback());
@@ -61,6 +71,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       await closed;
       clearTimeout(deadline);
+      await worker?.stop();
       await runtime.close();
     },
   };

@@ -10,6 +10,8 @@ import { PASSWORD_MIN_LENGTH } from "../../src/domain/users/Password.js";
 import { InMemoryEventBus } from "../../src/infrastructure/memory/InMemoryEventBus.js";
 import { InMemorySessionRevocations } from "../../src/infrastructure/memory/InMemorySessionRevocations.js";
 import { InMemoryUserRepository } from "../../src/infrastructure/memory/InMemoryUserRepository.js";
+import { createLogger } from "../../src/infrastructure/logging/logger.js";
+import { OutboxRelay } from "../../src/infrastructure/outbox/OutboxRelay.js";
 import { BcryptPasswordHasher } from "../../src/infrastructure/security/BcryptPasswordHasher.js";
 import { CommonPasswordDenylist } from "../../src/infrastructure/security/CommonPasswordDenylist.js";
 import { JwtTokenService } from "../../src/infrastructure/security/JwtTokenService.js";
@@ -37,6 +39,8 @@ export function accountsKit() {
   const clock = new TestClock();
   const revocations = new InMemorySessionRevocations({ now: () => new Date() });
   const bus = new InMemoryEventBus();
+  // Not started: no poll timer in unit tests; each use-case's nudge is enough, and flushEvents() makes it deterministic.
+  const relay = new OutboxRelay(users, bus, { batchSize: 100, pollIntervalMs: 60_000, retryBaseMs: 10, retryMaxMs: 100 }, createLogger("silent"));
   const ids = new RandomIdGenerator();
   const published: EventMessage[] = [];
   const record = async (m: EventMessage) => void published.push(m);
@@ -49,14 +53,20 @@ export function accountsKit() {
     clock,
     revocations,
     bus,
+    relay,
     published,
-    registerUser: new RegisterUser(users, hasher, denylist, bus, ids, clock),
+    /** Waits until every stored event is on the bus and every delivery has finished. */
+    flushEvents: async () => {
+      await relay.flush();
+      await bus.drain();
+    },
+    registerUser: new RegisterUser(users, hasher, denylist, relay, ids, clock),
     login: new Login(users, hasher, tokens),
     logout: new Logout(revocations),
     authenticate: new Authenticate(tokens, revocations, users),
     viewProfile: new ViewProfile(users),
     editProfile: new EditProfile(users, clock),
-    changePassword: new ChangePassword(users, hasher, denylist, tokens, bus, ids, clock),
+    changePassword: new ChangePassword(users, hasher, denylist, tokens, relay, ids, clock),
   };
 }
 

@@ -21,8 +21,14 @@ export default class SummaryReporter implements Reporter {
     }
     const out = process.stdout;
     if (skipped.length > 0) {
+      // Grouped by top-level suite, whose name states the reason ("MongoDB (skipped: ...)").
+      const bySuite = new Map<string, number>();
+      for (const name of skipped) {
+        const suite = name.split(" > ")[0]!;
+        bySuite.set(suite, (bySuite.get(suite) ?? 0) + 1);
+      }
       out.write(`\nSkipped tests (${skipped.length}):\n`);
-      for (const name of [...new Set(skipped)].slice(0, 50)) out.write(`  - ${name}\n`);
+      for (const [suite, n] of bySuite) out.write(`  - ${n} in "${suite}"\n`);
     }
     out.write(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   }

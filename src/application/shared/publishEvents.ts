@@ -1,5 +1,5 @@
 import type { DomainEvent } from "../../domain/shared/DomainEvent.js";
-import type { EventBus, EventMessage } from "../ports/EventBus.js";
+import type { EventMessage } from "../../domain/shared/EventMessage.js";
 import type { IdGenerator } from "../ports/IdGenerator.js";
 
 export const EVENT_SCHEMA_VERSION = 1;
@@ -14,7 +14,7 @@ export function toEventMessage(event: DomainEvent, id: string): EventMessage {
   };
 }
 
-/** Publishes in recording order; the channel is the event type. */
-export async function publishEvents(bus: EventBus, ids: IdGenerator, events: DomainEvent[]): Promise<void> {
-  for (const event of events) await bus.publish(event.type, toEventMessage(event, ids.next()));
+/** Envelopes get their ids before they are stored, so every redelivery carries the same id. The channel is the type. */
+export function toEventMessages(events: DomainEvent[], ids: IdGenerator): EventMessage[] {
+  return events.map((event) => toEventMessage(event, ids.next()));
 }

@@ -2,12 +2,12 @@ import type { UserModifiedConcurrently } from "../../domain/users/UserErrors.js"
 import { UserNotFound, WeakPassword, WrongPassword } from "../../domain/users/UserErrors.js";
 import type { UserRepository } from "../../domain/users/UserRepository.js";
 import type { Clock } from "../ports/Clock.js";
-import type { EventBus } from "../ports/EventBus.js";
+import type { EventRelay } from "../ports/EventRelay.js";
 import type { IdGenerator } from "../ports/IdGenerator.js";
 import type { PasswordDenylist } from "../ports/PasswordDenylist.js";
 import type { PasswordHasher } from "../ports/PasswordHasher.js";
 import type { IssuedToken, TokenService } from "../ports/TokenService.js";
-import { publishEvents } from "../shared/publishEvents.js";
+import { toEventMessages } from "../shared/publishEvents.js";
 import { acceptNewPassword } from "./NewPasswordPolicy.js";
 import { toPublicUser, type PublicUser } from "./PublicUser.js";
 
@@ -30,7 +30,7 @@ export class ChangePassword {
     private readonly hasher: PasswordHasher,
     private readonly denylist: PasswordDenylist,
     private readonly tokens: TokenService,
-    private readonly events: EventBus,
+    private readonly relay: EventRelay,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
@@ -44,9 +44,9 @@ export class ChangePassword {
 
     // Bumping the session version ends every token issued before this moment, on every device.
     user.changePassword(await this.hasher.hash(password.value), this.clock.now());
-    await this.users.update(user);
+    await this.users.update(user, toEventMessages(user.pullEvents(), this.ids));
+    this.relay.nudge();
     const session = await this.tokens.issue({ userId: user.id, sessionVersion: user.sessionVersion });
-    await publishEvents(this.events, this.ids, user.pullEvents());
     return { user: toPublicUser(user), session };
   }
 }

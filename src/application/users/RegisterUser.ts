@@ -3,11 +3,11 @@ import { User } from "../../domain/users/User.js";
 import type { EmailTaken, InvalidEmail, WeakPassword } from "../../domain/users/UserErrors.js";
 import type { UserRepository } from "../../domain/users/UserRepository.js";
 import type { Clock } from "../ports/Clock.js";
-import type { EventBus } from "../ports/EventBus.js";
+import type { EventRelay } from "../ports/EventRelay.js";
 import type { IdGenerator } from "../ports/IdGenerator.js";
 import type { PasswordDenylist } from "../ports/PasswordDenylist.js";
 import type { PasswordHasher } from "../ports/PasswordHasher.js";
-import { publishEvents } from "../shared/publishEvents.js";
+import { toEventMessages } from "../shared/publishEvents.js";
 import { acceptNewPassword } from "./NewPasswordPolicy.js";
 import { toPublicUser, type PublicUser } from "./PublicUser.js";
 
@@ -25,7 +25,7 @@ export class RegisterUser {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly denylist: PasswordDenylist,
-    private readonly events: EventBus,
+    private readonly relay: EventRelay,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
@@ -40,8 +40,9 @@ export class RegisterUser {
       profile: { firstName: input.firstName, lastName: input.lastName ?? null },
       now: this.clock.now(),
     });
-    await this.users.add(user);
-    await publishEvents(this.events, this.ids, user.pullEvents());
+    // The events are saved with the user, so signup succeeds even while the bus is down; the relay delivers them.
+    await this.users.add(user, toEventMessages(user.pullEvents(), this.ids));
+    this.relay.nudge();
     return toPublicUser(user);
   }
 }

@@ -59,7 +59,7 @@ export class User extends EventRecorder {
   }
 
   static restore(state: UserState): User {
-    return new User(structuredClone(state));
+    return new User(copyState(state));
   }
 
   get id(): string {
@@ -91,10 +91,18 @@ export class User extends EventRecorder {
   }
 
   toState(): UserState {
-    return structuredClone(this.state);
+    return copyState(this.state);
   }
 
   private eventData(): UserEventData {
     return { userId: this.state.id, email: this.state.email, firstName: this.state.profile.firstName };
   }
+}
+
+/**
+ * A deep copy by hand: structuredClone costs ~5 µs here against ~0.2 µs, and an authenticated request copies
+ * the state three times. Every field is a primitive except these four: a new nested field must be copied here too.
+ */
+function copyState(s: UserState): UserState {
+  return { ...s, profile: { ...s.profile, skills: [...s.profile.skills] }, createdAt: new Date(s.createdAt), updatedAt: new Date(s.updatedAt) };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { catalogConfig, catalogEnv, type CatalogConfig } from "./catalogConfig.js";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -11,6 +12,7 @@ const optionalUrl = (protocols: string[]) =>
     .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), `must start with ${protocols.join(" or ")}`);
 
 const schema = z.object({
+  ...catalogEnv,
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   HOST: z.string().trim().min(1).optional(),
   PORT: int(0, 65535).default(3000),
@@ -32,6 +34,28 @@ const schema = z.object({
   RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: int(1, 1_000_000).default(50),
   RATE_LIMIT_SIGNUP_PER_IP: int(1, 1_000_000).default(20),
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(10_000),
+  SMTP_URL: optionalUrl(["smtp://", "smtps://"]),
+  SMTP_TIMEOUT_MS: int(100, 120_000).default(10_000),
+  SMTP_RETRIES: int(0, 10).default(2),
+  SMTP_POOL_SIZE: int(1, 50).default(5),
+  MAIL_FROM: z.string().trim().min(3).default("Bazaar <no-reply@bazaar.invalid>"),
+  MAIL_DIR: z.string().trim().min(1).default("var/mail"),
+  EVENT_STREAM_PREFIX: z.string().trim().min(1).default("bazaar:events"),
+  EVENT_STREAM_MAXLEN: int(100, 100_000_000).default(100_000),
+  EVENT_MAX_ATTEMPTS: int(1, 100).default(8),
+  EVENT_RETRY_BASE_MS: int(1, 3_600_000).default(1_000),
+  EVENT_RETRY_MAX_MS: int(1, 86_400_000).default(5 * 60_000),
+  EVENT_LEASE_MS: int(30, 3_600_000).default(15_000),
+  EVENT_BLOCK_MS: int(1, 60_000).default(2_000),
+  EVENT_BATCH_SIZE: int(1, 1_000).default(32),
+  EVENT_CONCURRENCY: int(1, 256).default(8),
+  OUTBOX_POLL_MS: int(10, 3_600_000).default(5_000),
+  OUTBOX_BATCH_SIZE: int(1, 10_000).default(100),
+  NOTIFICATION_CLAIM_MS: int(100, 3_600_000).default(2 * 60_000),
+  NOTIFICATION_SENT_TTL_SECONDS: int(60, 365 * 86_400).default(30 * 86_400),
+  NOTIFICATIONS_IN_PROCESS: bool.optional(),
+  WORKER_NAME: z.string().trim().min(1).optional(),
+  WORKER_METRICS_INTERVAL_MS: int(0, 3_600_000).default(60_000),
 });
 
 export type Environment = "development" | "test" | "production";
@@ -56,6 +80,20 @@ export interface Config {
     signupPerIp: number;
   };
   shutdownTimeoutMs: number;
+  catalog: CatalogConfig;
+  mail: { smtpUrl: string | null; timeoutMs: number; retries: number; poolSize: number; from: string; dir: string };
+  events: {
+    streamPrefix: string;
+    maxLen: number;
+    retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+    leaseMs: number;
+    blockMs: number;
+    batchSize: number;
+    concurrency: number;
+  };
+  outbox: { pollIntervalMs: number; batchSize: number };
+  notifications: { inProcess: boolean; claimMs: number; sentTtlSeconds: number };
+  worker: { name: string | null; metricsIntervalMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -64,7 +102,9 @@ const MIN_SECRET_BYTES = 32;
 
 /** Reads every setting once; a bad one stops startup with a single line naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty value (HOST= in a copied .env.example) means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`Invalid configuration: ${issue.path.join(".")} ${issue.message}`);
@@ -99,5 +139,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signupPerIp: c.RATE_LIMIT_SIGNUP_PER_IP,
     },
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    catalog: catalogConfig(c),
+    mail: { smtpUrl: c.SMTP_URL ?? null, timeoutMs: c.SMTP_TIMEOUT_MS, retries: c.SMTP_RETRIES, poolSize: c.SMTP_POOL_SIZE, from: c.MAIL_FROM, dir: c.MAIL_DIR },
+    events: {
+      streamPrefix: c.EVENT_STREAM_PREFIX,
+      maxLen: c.EVENT_STREAM_MAXLEN,
+      retry: { maxAttempts: c.EVENT_MAX_ATTEMPTS, baseDelayMs: c.EVENT_RETRY_BASE_MS, maxDelayMs: Math.max(c.EVENT_RETRY_BASE_MS, c.EVENT_RETRY_MAX_MS) },
+      leaseMs: c.EVENT_LEASE_MS,
+      blockMs: c.EVENT_BLOCK_MS,
+      batchSize: c.EVENT_BATCH_SIZE,
+      concurrency: c.EVENT_CONCURRENCY,
+    },
+    outbox: { pollIntervalMs: c.OUTBOX_POLL_MS, batchSize: c.OUTBOX_BATCH_SIZE },
+    // Without Redis the bus lives in the API process, so the worker must too; with Redis it is a separate process.
+    notifications: { inProcess: c.NOTIFICATIONS_IN_PROCESS ?? !c.REDIS_URL, claimMs: c.NOTIFICATION_CLAIM_MS, sentTtlSeconds: c.NOTIFICATION_SENT_TTL_SECONDS },
+    worker: { name: c.WORKER_NAME ?? null, metricsIntervalMs: c.WORKER_METRICS_INTERVAL_MS },
   };
 }

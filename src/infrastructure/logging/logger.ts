@@ -16,6 +16,6 @@ const REDACT = [
   "*.apiSecret",
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" }, base: { service: "bazaar" } });
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" }, base: { service: "bazaar" } }, destination);
 }

@@ -1,23 +1,41 @@
+import type { OutboxStore, PendingMessage } from "../../application/ports/OutboxStore.js";
+import type { EventMessage } from "../../domain/shared/EventMessage.js";
 import { User, type UserState } from "../../domain/users/User.js";
 import { EmailTaken, UserModifiedConcurrently } from "../../domain/users/UserErrors.js";
 import type { UserRepository } from "../../domain/users/UserRepository.js";
 
 /** Stores copies of entity state, never the entities, so callers cannot mutate what is stored. */
-export class InMemoryUserRepository implements UserRepository {
+export class InMemoryUserRepository implements UserRepository, OutboxStore {
   readonly #byId = new Map<string, UserState>();
   readonly #idByEmail = new Map<string, string>();
+  /** Keyed by message id; a Map keeps insertion order, which is the order the relay must publish in. */
+  readonly #outbox = new Map<string, PendingMessage>();
 
-  async add(user: User): Promise<void> {
+  async add(user: User, outbox: readonly EventMessage[] = []): Promise<void> {
     if (this.#idByEmail.has(user.email)) throw new EmailTaken();
     const state = user.toState();
     this.#byId.set(state.id, state);
     this.#idByEmail.set(state.email, state.id);
+    this.#enqueue(state.id, outbox);
   }
 
-  async update(user: User): Promise<void> {
+  async update(user: User, outbox: readonly EventMessage[] = []): Promise<void> {
     const stored = this.#byId.get(user.id);
     if (!stored || stored.version !== user.version) throw new UserModifiedConcurrently();
     this.#byId.set(user.id, { ...user.toState(), version: user.version + 1 });
+    this.#enqueue(user.id, outbox);
+  }
+
+  async pending(limit: number): Promise<PendingMessage[]> {
+    return [...this.#outbox.values()].slice(0, limit).map((p) => structuredClone(p));
+  }
+
+  async markSent(sent: PendingMessage[]): Promise<void> {
+    for (const { message } of sent) this.#outbox.delete(message.id);
+  }
+
+  #enqueue(ownerId: string, messages: readonly EventMessage[]): void {
+    for (const message of messages) this.#outbox.set(message.id, { ownerId, message: structuredClone(message) });
   }
 
   async findById(id: string): Promise<User | null> {

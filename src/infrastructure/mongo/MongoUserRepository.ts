@@ -1,11 +1,13 @@
 import type { Collection, Db } from "mongodb";
+import type { OutboxStore, PendingMessage } from "../../application/ports/OutboxStore.js";
+import type { EventMessage } from "../../domain/shared/EventMessage.js";
 import type { User } from "../../domain/users/User.js";
 import { EmailTaken, UserModifiedConcurrently } from "../../domain/users/UserErrors.js";
 import type { UserRepository } from "../../domain/users/UserRepository.js";
 import { isDuplicateKey, translateMongoErrors } from "./mongoErrors.js";
 import { toDocument, toEntity, type UserDocument } from "./userMapper.js";
 
-export class MongoUserRepository implements UserRepository {
+export class MongoUserRepository implements UserRepository, OutboxStore {
   readonly #users: Collection<UserDocument>;
 
   constructor(db: Db, collectionName = "users") {
@@ -15,12 +17,15 @@ export class MongoUserRepository implements UserRepository {
   /** The unique index is what makes "email is unique" true under concurrent signups, not the use-case's check. */
   async ensureIndexes(): Promise<void> {
     await this.#users.createIndex({ email: 1 }, { unique: true, name: "email_unique" });
+    // Sparse: only users with unsent events are indexed, so the relay's poll stays cheap however many users exist.
+    await this.#users.createIndex({ "outbox.id": 1 }, { sparse: true, name: "outbox_pending" });
   }
 
-  async add(user: User): Promise<void> {
+  // Without a replica set Mongo has no multi-document transactions; one document holding user and outbox is atomic anyway.
+  async add(user: User, outbox: readonly EventMessage[] = []): Promise<void> {
     await translateMongoErrors(async () => {
       try {
-        await this.#users.insertOne(toDocument(user.toState()));
+        await this.#users.insertOne({ ...toDocument(user.toState()), outbox: [...outbox] });
       } catch (error) {
         if (isDuplicateKey(error)) throw new EmailTaken();
         throw error;
@@ -28,10 +33,14 @@ export class MongoUserRepository implements UserRepository {
     });
   }
 
-  async update(user: User): Promise<void> {
+  async update(user: User, outbox: readonly EventMessage[] = []): Promise<void> {
     const { _id, ...fields } = toDocument(user.toState());
+    // $push, never $set: earlier messages may still be waiting for the relay.
     const result = await translateMongoErrors(() =>
-      this.#users.updateOne({ _id, version: user.version }, { $set: { ...fields, version: user.version + 1 } }),
+      this.#users.updateOne(
+        { _id, version: user.version },
+        { $set: { ...fields, version: user.version + 1 }, $push: { outbox: { $each: [...outbox] } } },
+      ),
     );
     if (result.matchedCount === 0) throw new UserModifiedConcurrently();
   }
@@ -44,5 +53,30 @@ export class MongoUserRepository implements UserRepository {
   async findByEmail(email: string): Promise<User | null> {
     const doc = await translateMongoErrors(() => this.#users.findOne({ email }));
     return doc ? toEntity(doc) : null;
+  }
+
+  async pending(limit: number): Promise<PendingMessage[]> {
+    const docs = await translateMongoErrors(() =>
+      this.#users.find({ "outbox.id": { $exists: true } }, { projection: { outbox: 1 } })
+        // Ascending on an array field sorts by each document's oldest message.
+        .sort({ "outbox.occurredAt": 1 })
+        .limit(limit)
+        .toArray(),
+    );
+    return docs
+      .flatMap((doc) => (doc.outbox ?? []).map((message) => ({ ownerId: doc._id, message })))
+      .sort((a, b) => a.message.occurredAt.localeCompare(b.message.occurredAt))
+      .slice(0, limit);
+  }
+
+  async markSent(sent: PendingMessage[]): Promise<void> {
+    const byOwner = new Map<string, PendingMessage[]>();
+    for (const p of sent) byOwner.set(p.ownerId, [...(byOwner.get(p.ownerId) ?? []), p]);
+    await translateMongoErrors(async () => {
+      for (const [ownerId, messages] of byOwner) {
+        // $pull leaves `version` alone: marking events sent must not look like a concurrent edit of the user.
+        await this.#users.updateOne({ _id: ownerId }, { $pull: { outbox: { id: { $in: messages.map((p) => p.message.id) } } } });
+      }
+    });
   }
 }

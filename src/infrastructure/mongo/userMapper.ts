@@ -1,3 +1,4 @@
+import type { EventMessage } from "../../domain/shared/EventMessage.js";
 import { User, type Gender, type UserState } from "../../domain/users/User.js";
 
 export interface UserDocument {
@@ -15,6 +16,8 @@ export interface UserDocument {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Transactional outbox: events saved in the same single-document write as the user, removed once on the bus. */
+  outbox?: EventMessage[];
 }
 
 export function toDocument(state: UserState): UserDocument {

@@ -12,6 +12,9 @@ import { accountRoutes, type AccountDeps } from "./routes/accountRoutes.js";
 import { healthRoutes, type Readiness } from "./routes/healthRoutes.js";
 import { profileRoutes, type ProfileDeps } from "./routes/profileRoutes.js";
 import { mount, type Route } from "./routes/route.js";
+import type { MediaFiles } from "../../application/ports/MediaFiles.js";
+import { mediaFiles } from "./media/mediaFiles.js";
+import { productRoutes, type CatalogDeps } from "./routes/productRoutes.js";
 import { sessionCookieName, type CookieSettings } from "./sessionCookie.js";
 
 export interface HttpSettings {
@@ -22,10 +25,15 @@ export interface HttpSettings {
   cookies: CookieSettings;
 }
 
-export type HttpDeps = AccountDeps & ProfileDeps & { readiness: Readiness; logger: Logger; settings: HttpSettings };
+export type HttpDeps = AccountDeps & ProfileDeps & { readiness: Readiness; logger: Logger; settings: HttpSettings } & {
+  /** Optional so an app without a catalog (some tests) still builds. */
+  catalog?: CatalogDeps;
+  /** Locally stored catalog images, served under /media. */
+  media?: MediaFiles;
+};
 
 export function apiRoutes(deps: HttpDeps): Route[] {
-  return [...accountRoutes(deps), ...profileRoutes(deps), ...healthRoutes(deps.readiness)];
+  return [...accountRoutes(deps), ...profileRoutes(deps), ...healthRoutes(deps.readiness), ...(deps.catalog ? productRoutes(deps.catalog) : [])];
 }
 
 export function createHttpApp(deps: HttpDeps): Koa {
@@ -45,6 +53,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
     .use(cors({ origin: (ctx) => (allowed.has(ctx.get("origin")) ? ctx.get("origin") : ""), credentials: true, maxAge: 600 }))
     .use(jsonBody(settings.bodyLimitBytes))
     .use(docsRouter(openApiDocument(routes, sessionCookieName(settings.cookies))).routes())
+    .use(mediaFiles(deps.media))
     .use(api.routes())
     .use(api.allowedMethods({ throw: true }));
   return app;

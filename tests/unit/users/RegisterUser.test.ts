@@ -51,7 +51,7 @@ describe("RegisterUser", () => {
   it("publishes one user:signup event after the user is stored", async () => {
     const kit = accountsKit();
     const user = await kit.registerUser.execute(ada);
-    await kit.bus.drain();
+    await kit.flushEvents();
     expect(kit.published).toEqual([
       expect.objectContaining({ type: "user:signup", schemaVersion: 1, data: { userId: user.id, email: "ada@example.com", firstName: "Ada" } }),
     ]);

@@ -48,6 +48,9 @@ function fromKoaOrBodyParser(error: unknown): ShapedError | null {
   if (status === 413 || type === "entity.too.large") return { status: 413, body: body("PAYLOAD_TOO_LARGE", "Request body is too large") };
   if (status === 415 || type === "encoding.unsupported" || type === "charset.unsupported")
     return { status: 415, body: body("UNSUPPORTED_MEDIA_TYPE", "Request body encoding is not supported") };
+  // co-body parses with bourne, which refuses __proto__ keys outright.
+  if (error instanceof SyntaxError && /prototype property/.test(error.message))
+    return { status: 400, body: body("HOSTILE_INPUT", "Keys such as __proto__ are not allowed in request bodies") };
   if (error instanceof SyntaxError || type === "entity.parse.failed")
     return { status: 400, body: body("MALFORMED_JSON", "Request body is not valid JSON (an object is expected)") };
   if (type === "request.aborted") return { status: 400, body: body("REQUEST_ABORTED", "Request was aborted") };

@@ -10,4 +10,6 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   USER_NOT_FOUND: 404,
   NOT_FOUND: 404,
   SERVICE_UNAVAILABLE: 503,
+  PRODUCT_NOT_FOUND: 404,
+  INVALID_CURSOR: 400,
 };

@@ -1,0 +1,118 @@
+import { isDeepStrictEqual } from "node:util";
+import { bazaarEnv, COOKIE_NAME, getJson, login, signup, startServer, type Server } from "./lib/bazaar.js";
+import { fmt, load, median, table, type LoadResult } from "./lib/load.js";
+import { describeMachine } from "./lib/machine.js";
+import type { Fixture } from "./servers/fixture.js";
+
+/**
+ * Scenario 1: the same authenticated read through Bazaar's full stack, a bare node:http server (the ceiling)
+ * and Express as the original notes wrote it (what users would pick). Rounds alternate the servers so that
+ * background load hits all of them alike; medians over rounds are reported.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const WITH_REDIS = process.env.BENCH_REDIS !== "0";
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+const PROFILE = process.env.BENCH_CPU_PROF === "1";
+
+interface Target {
+  label: string;
+  server: Server;
+  cookie: string;
+}
+
+const env = bazaarEnv();
+const email = `bench-${Date.now()}@example.com`;
+const servers: Server[] = [];
+try {
+  const profArgs = PROFILE ? ["--cpu-prof", "--cpu-prof-dir=var/profiles"] : [];
+  const bazaar = await startServer("bazaar", "src/main.ts", env, profArgs);
+  servers.push(bazaar);
+  await signup(bazaar.url, email);
+  const cookie = await login(bazaar.url, email);
+  const user = (await getJson(`${bazaar.url}/profile/view`, { cookie })) as Fixture["user"];
+  const products = await productsPage(bazaar.url);
+
+  const fixture: Fixture = {
+    user,
+    sessionVersion: 0,
+    products,
+    jwt: { secret: env.JWT_SECRET!, issuer: "bazaar", audience: "bazaar-api" },
+    cookieName: COOKIE_NAME,
+  };
+  const fixtureEnv = { BENCH_FIXTURE: JSON.stringify(fixture) };
+  const bare = await startServer("bare", "bench/servers/bare.ts", fixtureEnv);
+  const express = await startServer("express", "bench/servers/express.ts", fixtureEnv);
+  servers.push(bare, express);
+
+  const targets: Target[] = [
+    { label: "Bazaar (in-memory)", server: bazaar, cookie },
+    { label: "bare node:http", server: bare, cookie },
+    { label: "Express + jsonwebtoken(string)", server: express, cookie },
+  ];
+  if (WITH_REDIS) {
+    const redisBazaar = await startServer("bazaar-redis", "src/main.ts", { ...env, REDIS_URL });
+    servers.push(redisBazaar);
+    await signup(redisBazaar.url, email);
+    targets.splice(1, 0, { label: "Bazaar (Redis revocations)", server: redisBazaar, cookie: await login(redisBazaar.url, email) });
+  }
+
+  const endpoints = ["/profile/view", ...(products ? ["/products?limit=24"] : [])];
+  for (const t of targets) await assertSameAnswer(t, endpoints, fixture, products);
+
+  console.log(`## HTTP overhead\n\n${describeMachine()}\n`);
+  console.log(`${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s per server and endpoint, servers alternated; medians.\n`);
+  for (const path of endpoints) await compare(path, targets);
+  if (!products) console.log("GET /products is not served by this build: catalog comparison skipped.\n");
+} finally {
+  await Promise.all(servers.map((s) => s.stop()));
+}
+
+async function productsPage(base: string): Promise<unknown[] | null> {
+  const res = await fetch(`${base}/products?limit=24`);
+  if (res.status === 404) return null;
+  return ((await res.json()) as { items: unknown[] }).items;
+}
+
+/** A comparison is only fair if every server returns the same body for the same request. */
+async function assertSameAnswer(t: Target, endpoints: string[], f: Fixture, products: unknown[] | null): Promise<void> {
+  for (const path of endpoints) {
+    const body = await getJson(t.server.url + path, { cookie: t.cookie });
+    // The Redis-backed Bazaar holds its own copy of the user, so ids and timestamps differ; the shape may not.
+    const sameUser = (u: unknown) => ({ ...(u as object), id: "", createdAt: "", updatedAt: "" });
+    const expected = path.startsWith("/profile") ? sameUser(f.user) : { items: products };
+    const comparable = path.startsWith("/profile") ? sameUser(body) : { items: (body as { items: unknown }).items };
+    if (!isDeepStrictEqual(comparable, expected)) throw new Error(`${t.label} answers ${path} differently: ${JSON.stringify(body)}`);
+  }
+}
+
+async function compare(path: string, targets: Target[]): Promise<void> {
+  const results = new Map<string, LoadResult[]>(targets.map((t) => [t.label, []]));
+  const run = (t: Target, seconds: number) =>
+    load({ url: t.server.url + path, connections: CONNECTIONS, durationSeconds: seconds, headers: { cookie: t.cookie } }, t.server);
+  for (const t of targets) await run(t, 3); // JIT warm-up, discarded
+  for (let round = 0; round < ROUNDS; round++) {
+    // Rotate the order so no server always runs first (or right after the noisiest one).
+    const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+    for (const t of order) results.get(t.label)!.push(await run(t, SECONDS));
+  }
+  const m = (label: string, key: keyof LoadResult) => median(results.get(label)!.map((r) => r[key]));
+  const bazaar = "Bazaar (in-memory)";
+  const rows = targets.map((t) => [
+    t.label,
+    fmt(m(t.label, "rps")),
+    fmt(m(t.label, "p50"), 1),
+    fmt(m(t.label, "p99"), 1),
+    fmt(m(t.label, "cpuMicrosPerRequest"), 1),
+    fmt(m(t.label, "serverCoreUse"), 2),
+    fmt(m(bazaar, "rps") / m(t.label, "rps"), 2),
+    fmt(m(t.label, "cpuMicrosPerRequest") / m(bazaar, "cpuMicrosPerRequest"), 2),
+    String(results.get(t.label)!.reduce((n, r) => n + r.failures, 0)),
+  ]);
+  console.log(`### GET ${path}\n`);
+  console.log(
+    table(["server", "req/s", "p50 ms", "p99 ms", "server CPU µs/req", "cores used", "Bazaar req/s ÷ this", "this CPU ÷ Bazaar CPU", "failures"], rows),
+  );
+  console.log("");
+}

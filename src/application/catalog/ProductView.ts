@@ -1,0 +1,42 @@
+import type { Product, ProductImage } from "../../domain/catalog/Product.js";
+import type { ImageVariants, VariantUrls } from "../ports/ImageVariants.js";
+
+export type ProductImageView = ProductImage & { variants: VariantUrls };
+
+export interface ProductView {
+  id: string;
+  sku: string;
+  slug: string;
+  name: string;
+  description: string;
+  category: string;
+  brand: string;
+  price: { amount: number; currency: string };
+  stock: number;
+  inStock: boolean;
+  rating: number;
+  tags: string[];
+  images: ProductImageView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toProductView(p: Product, variants: ImageVariants): ProductView {
+  return {
+    id: p.id,
+    sku: p.sku,
+    slug: p.slug,
+    name: p.name,
+    description: p.description,
+    category: p.category,
+    brand: p.brand,
+    price: { ...p.price },
+    stock: p.stock,
+    inStock: p.stock > 0,
+    rating: p.rating,
+    tags: [...p.tags],
+    images: p.images.map((image) => ({ ...image, variants: variants.of(image) })),
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}

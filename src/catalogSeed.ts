@@ -1,0 +1,60 @@
+import { ImportProducts } from "./application/catalog/ImportProducts.js";
+import type { ImportProgress } from "./application/ports/ImportProgress.js";
+import type { ProductRepository } from "./domain/catalog/ProductRepository.js";
+import { catalogPaths } from "./catalogComposition.js";
+import type { CatalogConfig } from "./infrastructure/config/catalogConfig.js";
+import { DatasetProductSource } from "./infrastructure/dataset/DatasetProductSource.js";
+import { generateDataset } from "./infrastructure/dataset/generateDataset.js";
+import { LocalImageStorage } from "./infrastructure/local-files/LocalImageStorage.js";
+import type { Logger } from "./infrastructure/logging/logger.js";
+import { InMemoryImportJournal } from "./infrastructure/memory/InMemoryImportJournal.js";
+import { RandomIdGenerator } from "./infrastructure/security/RandomIdGenerator.js";
+import { SystemClock } from "./infrastructure/security/SystemClock.js";
+
+/**
+ * First start of the embedded default: render the dataset (reused when already on disk) and import it
+ * with locally stored images, so the API is browsable without any account or service.
+ */
+export async function seedCatalogIfEmpty(c: CatalogConfig, products: ProductRepository, logger: Logger): Promise<void> {
+  const existing = await products.count();
+  if (existing > 0 || !c.seedOnStart) {
+    logger.info({ products: existing }, `catalog: ${existing} products`);
+    return;
+  }
+  if (c.cloudinary) {
+    logger.warn("catalog is empty: run `npm run dataset && npm run import:products` to upload it to Cloudinary");
+    return;
+  }
+  const started = Date.now();
+  const paths = catalogPaths(c);
+  logger.info({ dir: paths.dataset }, `catalog is empty: seeding ${c.dataset.products} products with local images`);
+  const every = (n: number) => (done: number, total: number) => (done % n === 0 || done === total) && logger.info(`catalog seed: dataset images ${done}/${total}`);
+  await generateDataset({ dir: paths.dataset, seed: c.dataset.seed, count: c.dataset.products, imageSize: c.dataset.imageSize, onProgress: every(1000) });
+  const summary = await new ImportProducts({
+    source: new DatasetProductSource(paths.dataset),
+    images: new LocalImageStorage(paths.media),
+    products,
+    journal: new InMemoryImportJournal(),
+    progress: logProgress(logger),
+    ids: new RandomIdGenerator(),
+    clock: new SystemClock(),
+  }).execute({ concurrency: 16, dryRun: false });
+  const level = summary.failures.length ? "error" : "info";
+  logger[level](
+    { products: summary.products.written, images: summary.images, failures: summary.failures.slice(0, 10), ms: Date.now() - started },
+    `catalog seeded: ${summary.products.written} products in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+function logProgress(logger: Logger): ImportProgress {
+  let done = 0;
+  let total = 0;
+  return {
+    start: (n) => void (total = n),
+    advance: () => {
+      done++;
+      if (done % 1000 === 0 || done === total) logger.info(`catalog seed: stored images ${done}/${total}`);
+    },
+    stop: () => undefined,
+  };
+}

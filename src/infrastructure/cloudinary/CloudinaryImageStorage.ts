@@ -1,0 +1,68 @@
+import http from "node:http";
+import https from "node:https";
+import { v2 as cloudinary, type UploadApiResponse } from "cloudinary";
+import type { ImageStorage, ImageUpload, UploadOutcome } from "../../application/ports/ImageStorage.js";
+import { translateCloudinaryError } from "./cloudinaryErrors.js";
+
+export interface CloudinarySettings {
+  cloudName: string;
+  apiKey: string;
+  apiSecret: string;
+  /** Defaults to https://api.cloudinary.com; point it at a Cloudinary-compatible endpoint on loopback for tests. */
+  uploadPrefix?: string | undefined;
+  /** Root folder every public id lives under. */
+  rootFolder: string;
+  timeoutMs: number;
+}
+
+/**
+ * Signed uploads with deterministic public ids and `overwrite: false`: uploading an image that is
+ * already there returns the stored asset (`existing: true`) instead of creating a second one.
+ */
+export class CloudinaryImageStorage implements ImageStorage {
+  readonly name = "Cloudinary";
+  // The SDK picks http or https once, when it loads; an explicit keep-alive agent makes either prefix work and reuses sockets.
+  readonly #agent: http.Agent;
+
+  constructor(private readonly s: CloudinarySettings) {
+    const secure = !s.uploadPrefix?.startsWith("http:");
+    this.#agent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+  }
+
+  async upload({ publicId, folder, file }: ImageUpload): Promise<UploadOutcome> {
+    const id = `${this.s.rootFolder}/${publicId}`;
+    let response: UploadApiResponse;
+    try {
+      response = await cloudinary.uploader.upload(file, {
+        public_id: id,
+        asset_folder: `${this.s.rootFolder}/${folder}`,
+        overwrite: false,
+        unique_filename: false,
+        resource_type: "image",
+        cloud_name: this.s.cloudName,
+        api_key: this.s.apiKey,
+        api_secret: this.s.apiSecret,
+        timeout: this.s.timeoutMs,
+        agent: this.#agent,
+        ...(this.s.uploadPrefix ? { upload_prefix: this.s.uploadPrefix } : {}),
+      });
+    } catch (error) {
+      throw translateCloudinaryError(error, id);
+    }
+    return {
+      image: {
+        publicId: response.public_id,
+        url: response.secure_url,
+        width: response.width,
+        height: response.height,
+        format: response.format,
+        bytes: response.bytes,
+      },
+      existed: (response as { existing?: boolean }).existing === true,
+    };
+  }
+
+  close(): void {
+    this.#agent.destroy();
+  }
+}

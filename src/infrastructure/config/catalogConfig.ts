@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const blankToUndefined = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+
+const cloudinaryUrl = z
+  .string()
+  .optional()
+  .transform(blankToUndefined)
+  .refine((v) => v === undefined || /^cloudinary:\/\/[^:@/]+:[^@/]+@[^/?#]+$/u.test(v), "must look like cloudinary://API_KEY:API_SECRET@CLOUD_NAME");
+
+/** The catalog's settings; merged into the one config schema by config.ts, which stays the only reader of the environment. */
+export const catalogEnv = {
+  CLOUDINARY_URL: cloudinaryUrl,
+  CLOUDINARY_UPLOAD_PREFIX: z
+    .string()
+    .optional()
+    .transform(blankToUndefined)
+    .refine((v) => v === undefined || /^https?:\/\/[^/]+$/u.test(v), "must be an origin like https://api.cloudinary.com (no path)"),
+  CLOUDINARY_FOLDER: z.string().trim().regex(/^[a-z0-9][a-z0-9_/-]*$/u).default("bazaar"),
+  CLOUDINARY_TIMEOUT_MS: int(1_000, 600_000).default(60_000),
+  CATALOG_DATA_DIR: z.string().trim().min(1).default("var/catalog"),
+  CATALOG_SEED_ON_START: bool.default(true),
+  DATASET_SEED: int(0, 2 ** 31 - 1).default(42),
+  DATASET_PRODUCTS: int(1, 100_000).default(1000),
+  DATASET_IMAGE_SIZE: int(32, 2000).default(400),
+  IMPORT_CONCURRENCY: int(1, 256).default(8),
+  IMPORT_RETRIES: int(0, 20).default(6),
+  IMPORT_RETRY_MIN_DELAY_MS: int(0, 60_000).default(500),
+  IMPORT_RETRY_MAX_DELAY_MS: int(0, 600_000).default(30_000),
+};
+
+type CatalogEnv = { [K in keyof typeof catalogEnv]: z.output<(typeof catalogEnv)[K]> };
+
+export interface CloudinaryConfig {
+  cloudName: string;
+  apiKey: string;
+  apiSecret: string;
+  uploadPrefix: string | undefined;
+  folder: string;
+  timeoutMs: number;
+}
+
+export interface CatalogConfig {
+  /** Dataset, local media, product snapshot and import journals live here. */
+  dataDir: string;
+  /** Seed the catalog on first start when it is empty and images are stored locally. */
+  seedOnStart: boolean;
+  dataset: { seed: number; products: number; imageSize: number };
+  cloudinary: CloudinaryConfig | null;
+  import: { concurrency: number; retries: number; minDelayMs: number; maxDelayMs: number };
+}
+
+export function catalogConfig(c: CatalogEnv): CatalogConfig {
+  const url = c.CLOUDINARY_URL ? new URL(c.CLOUDINARY_URL) : null;
+  return {
+    dataDir: c.CATALOG_DATA_DIR,
+    seedOnStart: c.CATALOG_SEED_ON_START,
+    dataset: { seed: c.DATASET_SEED, products: c.DATASET_PRODUCTS, imageSize: c.DATASET_IMAGE_SIZE },
+    cloudinary: url
+      ? {
+          cloudName: url.hostname,
+          apiKey: decodeURIComponent(url.username),
+          apiSecret: decodeURIComponent(url.password),
+          uploadPrefix: c.CLOUDINARY_UPLOAD_PREFIX,
+          folder: c.CLOUDINARY_FOLDER,
+          timeoutMs: c.CLOUDINARY_TIMEOUT_MS,
+        }
+      : null,
+    import: {
+      concurrency: c.IMPORT_CONCURRENCY,
+      retries: c.IMPORT_RETRIES,
+      minDelayMs: c.IMPORT_RETRY_MIN_DELAY_MS,
+      maxDelayMs: c.IMPORT_RETRY_MAX_DELAY_MS,
+    },
+  };
+}

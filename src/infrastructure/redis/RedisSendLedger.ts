@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import type { ClaimResult, SendLedger } from "../../application/ports/SendLedger.js";
+import { retryDelay, sleep } from "../events/backoff.js";
+import type { RedisClient } from "./connectRedis.js";
+
+export interface LedgerOptions {
+  prefix: string;
+  /** How long a claim holds before another worker may redo the work: longer than the slowest send. */
+  claimMs: number;
+  /** How long "sent" is remembered: longer than any redelivery can arrive (dead-letter replays included). */
+  sentTtlSeconds: number;
+}
+
+const SENT = "sent";
+// Release only our own claim: if it expired and someone else took it, deleting theirs would allow a third send.
+const RELEASE_IF_OURS = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+
+/** One key per notification: SET NX with a lease while sending, then "sent" with a long TTL. */
+export class RedisSendLedger implements SendLedger {
+  readonly #owner = `claim:${randomBytes(8).toString("hex")}`;
+
+  constructor(
+    private readonly client: RedisClient,
+    private readonly options: LedgerOptions,
+  ) {}
+
+  async claim(key: string): Promise<ClaimResult> {
+    const k = this.#key(key);
+    if ((await this.client.set(k, this.#owner, { condition: "NX", expiration: { type: "PX", value: this.options.claimMs } })) === "OK") return "claimed";
+    return (await this.client.get(k)) === SENT ? "already-sent" : "in-progress";
+  }
+
+  /**
+   * The mail is already out: failing here would make a redelivery send it again. So keep trying through a Redis
+   * outage for as long as our claim lasts (nobody else may send meanwhile), and only then give up.
+   */
+  async markSent(key: string): Promise<void> {
+    const deadline = Date.now() + this.options.claimMs;
+    for (let failures = 1; ; failures++) {
+      try {
+        await this.client.set(this.#key(key), SENT, { expiration: { type: "EX", value: this.options.sentTtlSeconds } });
+        return;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+        await sleep(Math.min(retryDelay(failures, { baseDelayMs: 50, maxDelayMs: 1_000 }), Math.max(1, deadline - Date.now())));
+      }
+    }
+  }
+
+  async release(key: string): Promise<void> {
+    await this.client.eval(RELEASE_IF_OURS, { keys: [this.#key(key)], arguments: [this.#owner] });
+  }
+
+  #key(key: string): string {
+    return `${this.options.prefix}:sent:${key}`;
+  }
+}

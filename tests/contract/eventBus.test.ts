@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe } from "vitest";
+import { InMemoryEventBus } from "../../src/infrastructure/memory/InMemoryEventBus.js";
+import type { RedisClient } from "../../src/infrastructure/redis/connectRedis.js";
+import { deleteKeys, FAST, redisBus, uniquePrefix } from "../support/eventsKit.js";
+import { redisForTests, redisSkipReason, TEST_REDIS_URL, type TestRedis } from "../support/redis.js";
+import { eventBusContract } from "./eventBus.contract.js";
+
+eventBusContract("in-memory", async () => {
+  const bus = new InMemoryEventBus({ retry: FAST.retry, maxLen: FAST.maxLen, concurrency: FAST.concurrency });
+  return { bus, publishRaw: async (channel, raw) => bus.publishRaw(channel, raw), close: () => bus.drain() };
+});
+
+const skip = await redisSkipReason();
+const prefixes: string[] = [];
+let redis: TestRedis;
+
+describe.skipIf(skip !== null)(skip ? `Redis Streams (skipped: ${skip})` : "Redis Streams", () => {
+  beforeAll(async () => void (redis = await redisForTests()));
+  afterAll(async () => {
+    for (const p of prefixes) await deleteKeys(redis.client as RedisClient, p);
+    await redis.close();
+  });
+  eventBusContract("Redis Streams", async () => {
+    const prefix = uniquePrefix("bus-contract");
+    prefixes.push(prefix);
+    const bus = await redisBus(TEST_REDIS_URL, prefix);
+    return { bus, publishRaw: (channel, raw) => bus.publishRaw(channel, raw), close: () => bus.close() };
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { Email } from "../../src/domain/users/Email.js";
+import { User } from "../../src/domain/users/User.js";
+import { EmailTaken, UserModifiedConcurrently } from "../../src/domain/users/UserErrors.js";
+import type { UserRepository } from "../../src/domain/users/UserRepository.js";
+
+let seq = 0;
+const newUser = (email = `user${++seq}-${Date.now()}@example.com`) =>
+  User.register({
+    id: `id-${seq}-${Math.random().toString(36).slice(2)}`,
+    email: Email.parse(email),
+    passwordHash: "$2b$04$abcdefghijklmnopqrstuuN0vrtEK3a0uCwO3.XzSzdCh1tNKtcGS",
+    profile: { firstName: "Grace", skills: ["cobol"] },
+    now: new Date("2026-02-03T04:05:06.789Z"),
+  });
+
+/** The behaviour every UserRepository adapter must share; run once per adapter. */
+export function userRepositoryContract(name: string, make: () => Promise<UserRepository>): void {
+  describe(`UserRepository contract: ${name}`, () => {
+    it("finds an added user by id and by email, with every field intact", async () => {
+      const repo = await make();
+      const user = newUser();
+      await repo.add(user);
+      expect((await repo.findById(user.id))?.toState()).toEqual(user.toState());
+      expect((await repo.findByEmail(user.email))?.toState()).toEqual(user.toState());
+    });
+
+    it("returns null for unknown ids and emails", async () => {
+      const repo = await make();
+      expect(await repo.findById("nope")).toBeNull();
+      expect(await repo.findByEmail("nobody@nowhere.example")).toBeNull();
+    });
+
+    it("refuses a second user with the same email", async () => {
+      const repo = await make();
+      const first = newUser();
+      await repo.add(first);
+      await expect(repo.add(newUser(first.email))).rejects.toBeInstanceOf(EmailTaken);
+    });
+
+    it("lets exactly one of many concurrent signups with one email win", async () => {
+      const repo = await make();
+      const email = `race-${Date.now()}@example.com`;
+      const results = await Promise.allSettled(Array.from({ length: 8 }, () => repo.add(newUser(email))));
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(results.filter((r) => r.status === "rejected" && r.reason instanceof EmailTaken)).toHaveLength(7);
+    });
+
+    it("stores updates and bumps the version", async () => {
+      const repo = await make();
+      const user = newUser();
+      await repo.add(user);
+      const loaded = (await repo.findById(user.id))!;
+      loaded.editProfile({ about: "Debugged a moth" }, new Date());
+      await repo.update(loaded);
+      const again = (await repo.findById(user.id))!;
+      expect(again.toState().profile.about).toBe("Debugged a moth");
+      expect(again.version).toBe(loaded.version + 1);
+    });
+
+    it("refuses a write based on a stale read", async () => {
+      const repo = await make();
+      const user = newUser();
+      await repo.add(user);
+      const a = (await repo.findById(user.id))!;
+      const b = (await repo.findById(user.id))!;
+      a.editProfile({ age: 40 }, new Date());
+      await repo.update(a);
+      b.editProfile({ age: 50 }, new Date());
+      await expect(repo.update(b)).rejects.toBeInstanceOf(UserModifiedConcurrently);
+      expect((await repo.findById(user.id))!.toState().profile.age).toBe(40);
+    });
+
+    it("does not let a caller mutate stored state through a returned entity", async () => {
+      const repo = await make();
+      const user = newUser();
+      await repo.add(user);
+      const loaded = (await repo.findById(user.id))!;
+      loaded.editProfile({ firstName: "Changed" }, new Date());
+      expect((await repo.findById(user.id))!.toState().profile.firstName).toBe("Grace");
+    });
+  });
+}

@@ -1,0 +1,62 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { once } from "node:events";
+import { describe, expect, it } from "vitest";
+
+const TSX = "node_modules/.bin/tsx";
+
+function start(env: Record<string, string>): ChildProcessWithoutNullStreams {
+  return spawn(TSX, ["src/main.ts"], { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
+}
+
+async function waitForLine(child: ChildProcessWithoutNullStreams, pattern: RegExp): Promise<string> {
+  let out = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} in:\n${out}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split("\n").find((l) => pattern.test(l));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line);
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+  });
+}
+
+describe("the bazaar process", () => {
+  it("refuses to start on a bad setting with one clear line and a non-zero exit", async () => {
+    const child = start({ NODE_ENV: "production", JWT_SECRET: "too-short" });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    const [code] = await once(child, "exit");
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split("\n").filter((l) => !l.includes("npm warn"))).toEqual([
+      "Invalid configuration: JWT_SECRET must be at least 32 bytes",
+    ]);
+  });
+
+  it("starts on embedded defaults, says so in one line, and shuts down cleanly on SIGTERM mid-request", async () => {
+    const child = start({ PORT: "0", LOG_LEVEL: "info", BCRYPT_COST: "10" });
+    try {
+      const line = await waitForLine(child, /Bazaar listening/);
+      expect(line).toMatch(/in-memory/);
+      const url = JSON.parse(line).url as string;
+
+      // A signup costs a bcrypt hash: SIGTERM lands while it is in flight, and it must still complete.
+      const inFlight = fetch(`${url}/signup`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "late@example.com", password: "a long enough passphrase", firstName: "Late" }),
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      child.kill("SIGTERM");
+      expect((await inFlight).status).toBe(201);
+      const [code] = await once(child, "exit");
+      expect(code).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { RedisClient } from "../../../src/infrastructure/redis/connectRedis.js";
+import { deleteKeys, uniquePrefix } from "../../support/eventsKit.js";
+import { eventsEnv, signUp, startApi, startInProcessWorker } from "../../support/notificationsKit.js";
+import { redisForTests, redisSkipReason, TEST_REDIS_URL, type TestRedis } from "../../support/redis.js";
+import { TestClient } from "../../support/testServer.js";
+import { SmtpSink, waitFor } from "../../support/smtpSink.js";
+
+const hostileName = `<script>alert("pwned")</script> & Co`;
+
+describe("Embedded default: the welcome email is an .eml file in MAIL_DIR", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "bazaar-mail-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes one readable message per signup, with the name escaped in the HTML part", async () => {
+    const api = await startApi(eventsEnv({ MAIL_DIR: dir, NOTIFICATIONS_IN_PROCESS: "true" }));
+    try {
+      expect(await signUp(api.url, "eml@example.com", hostileName)).toBe(201);
+      expect(await waitFor(() => readdirSync(dir).some((f) => f.endsWith(".eml")), 5_000)).toBe(true);
+    } finally {
+      await api.stop();
+    }
+    const files = readdirSync(dir).filter((f) => f.endsWith(".eml"));
+    expect(files).toHaveLength(1);
+    const mail = await simpleParser(readFileSync(path.join(dir, files[0]!)));
+    expect(mail.subject).toBe("Welcome to Bazaar");
+    expect(mail.text).toContain(`Hello ${hostileName},`);
+    expect(mail.html).toContain("Hello &lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; &amp; Co,");
+    expect(mail.html).not.toContain("<script");
+  });
+});
+
+const skip = await redisSkipReason();
+
+describe.skipIf(skip !== null)(skip ? `Redis + SMTP (skipped: ${skip})` : "Redis + SMTP: API and worker as separate runtimes", () => {
+  let sink: SmtpSink;
+  let redis: TestRedis;
+  const prefixes: string[] = [];
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    redis = await redisForTests();
+  });
+  afterEach(async () => {
+    for (const p of prefixes.splice(0)) await deleteKeys(redis.client as RedisClient, p);
+  });
+  afterAll(async () => {
+    await sink.stop();
+    await redis.close();
+  });
+
+  it("signup through HTTP sends one welcome email to the right recipient, name escaped; a password change sends a security notice", async () => {
+    const prefix = uniquePrefix("signup-email");
+    prefixes.push(prefix);
+    const env = eventsEnv({ REDIS_URL: TEST_REDIS_URL, SMTP_URL: sink.url, EVENT_STREAM_PREFIX: prefix });
+    const api = await startApi(env);
+    const worker = await startInProcessWorker(env);
+    try {
+      const client = new TestClient(api.url);
+      const email = `ada-${Date.now()}@example.com`;
+      const signup = await client.post("/signup", { json: { email, password: "analytical engine 1843", firstName: hostileName } });
+      expect(signup.status).toBe(201);
+      expect(await waitFor(() => sink.to(email).length === 1)).toBe(true);
+      const [welcome] = sink.to(email);
+      expect(welcome).toMatchObject({ to: email, subject: "Welcome to Bazaar" });
+      expect(welcome!.html).toContain("&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; &amp; Co");
+      expect(welcome!.html).not.toContain("<script");
+      expect(welcome!.text).toContain(hostileName);
+
+      expect((await client.post("/login", { json: { email, password: "analytical engine 1843" } })).status).toBe(200);
+      const change = await client.patch("/profile/changePassword", { json: { oldPassword: "analytical engine 1843", newPassword: "difference engine 1822" } });
+      expect(change.status).toBe(200);
+      expect(await waitFor(() => sink.to(email).length === 2)).toBe(true);
+      expect(sink.to(email)[1]).toMatchObject({ subject: "Your Bazaar password was changed" });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(sink.to(email)).toHaveLength(2);
+    } finally {
+      await worker.stop();
+      await api.stop();
+    }
+  });
+});
