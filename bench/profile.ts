@@ -6,14 +6,14 @@ import { fmt, load, table, type LoadResult } from "./lib/load.js";
 /**
  * Where does Bazaar's time go? Runs it under `node --cpu-prof`, loads one endpoint, and prints self and
  * inclusive time by package and by function, for the measured window only (no startup, seed or shutdown).
- * Usage: tsx bench/profile.ts [/profile/view] [seconds]
+ * Usage: tsx bench/profile.ts [/profile/view] [seconds]; BENCH_ENV='{"REDIS_URL":"redis://127.0.0.1:6379"}' adds settings.
  */
 const path = process.argv[2] ?? "/profile/view";
 const seconds = Number(process.argv[3] ?? 10);
 const dir = "var/profiles";
 rmSync(dir, { recursive: true, force: true });
 
-const server = await startServer("bazaar", "src/main.ts", bazaarEnv(), ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+const server = await startServer("bazaar", "src/main.ts", bazaarEnv(JSON.parse(process.env.BENCH_ENV ?? "{}")), ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
 let result: LoadResult;
 let loadEndedAt = 0;
 try {

@@ -1,10 +1,12 @@
+import { existsSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { ImportProducts } from "./application/catalog/ImportProducts.js";
 import type { ImportProgress } from "./application/ports/ImportProgress.js";
 import type { ProductRepository } from "./domain/catalog/ProductRepository.js";
 import { catalogPaths } from "./catalogComposition.js";
 import type { CatalogConfig } from "./infrastructure/config/catalogConfig.js";
 import { DatasetProductSource } from "./infrastructure/dataset/DatasetProductSource.js";
-import { generateDataset } from "./infrastructure/dataset/generateDataset.js";
 import { LocalImageStorage } from "./infrastructure/local-files/LocalImageStorage.js";
 import type { Logger } from "./infrastructure/logging/logger.js";
 import { InMemoryImportJournal } from "./infrastructure/memory/InMemoryImportJournal.js";
@@ -16,8 +18,12 @@ import { SystemClock } from "./infrastructure/security/SystemClock.js";
  * with locally stored images, so the API is browsable without any account or service.
  */
 export async function seedCatalogIfEmpty(c: CatalogConfig, products: ProductRepository, logger: Logger): Promise<void> {
+  const paths = catalogPaths(c);
+  // Present while a seed runs: a start interrupted mid-seed resumes it instead of keeping half a catalog.
+  const marker = join(c.dataDir, ".seeding");
   const existing = await products.count();
-  if (existing > 0 || !c.seedOnStart) {
+  const interrupted = existsSync(marker);
+  if (!c.seedOnStart || (existing > 0 && !interrupted)) {
     logger.info({ products: existing }, `catalog: ${existing} products`);
     return;
   }
@@ -26,9 +32,12 @@ export async function seedCatalogIfEmpty(c: CatalogConfig, products: ProductRepo
     return;
   }
   const started = Date.now();
-  const paths = catalogPaths(c);
-  logger.info({ dir: paths.dataset }, `catalog is empty: seeding ${c.dataset.products} products with local images`);
+  await mkdir(c.dataDir, { recursive: true });
+  await writeFile(marker, new Date().toISOString());
+  logger.info({ dir: paths.dataset }, `catalog ${interrupted ? "seed was interrupted: resuming" : "is empty: seeding"} ${c.dataset.products} products with local images`);
   const every = (n: number) => (done: number, total: number) => (done % n === 0 || done === total) && logger.info(`catalog seed: dataset images ${done}/${total}`);
+  // Loaded only when seeding: faker and the renderer are not needed on an ordinary start.
+  const { generateDataset } = await import("./infrastructure/dataset/generateDataset.js");
   await generateDataset({ dir: paths.dataset, seed: c.dataset.seed, count: c.dataset.products, imageSize: c.dataset.imageSize, onProgress: every(1000) });
   const summary = await new ImportProducts({
     source: new DatasetProductSource(paths.dataset),
@@ -39,6 +48,7 @@ export async function seedCatalogIfEmpty(c: CatalogConfig, products: ProductRepo
     ids: new RandomIdGenerator(),
     clock: new SystemClock(),
   }).execute({ concurrency: 16, dryRun: false });
+  if (summary.failures.length === 0) await rm(marker, { force: true });
   const level = summary.failures.length ? "error" : "info";
   logger[level](
     { products: summary.products.written, images: summary.images, failures: summary.failures.slice(0, 10), ms: Date.now() - started },

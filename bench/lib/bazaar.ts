@@ -15,6 +15,8 @@ export function bazaarEnv(overrides: Record<string, string> = {}): Record<string
     HOST: "127.0.0.1",
     LOG_LEVEL: "info",
     JWT_SECRET: randomBytes(48).toString("base64url"),
+    // Its own catalog (seeded from the dataset on first start, then reused), apart from anyone's dev data.
+    CATALOG_DATA_DIR: "var/bench/catalog",
     ...overrides,
   };
 }

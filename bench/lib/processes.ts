@@ -20,6 +20,9 @@ export interface Child {
   /** user+system CPU seconds the process has used so far (from /proc). */
   cpuSeconds(): number;
   rssMiB(): number;
+  /** What the child printed on stdout, when started with `captureStdout`. */
+  stdout(): string;
+  exited: Promise<number | null>;
 }
 
 const running = new Set<ChildProcess>();
@@ -32,12 +35,19 @@ for (const s of ["SIGINT", "SIGTERM"] as const) process.on(s, () => process.exit
  * so pid, CPU time and RSS are those of the server itself. Stdout goes to /dev/null: the access log
  * is produced and written, as in production, but costs nothing to read.
  */
-export function startNode(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): Child {
-  const devNull = openSync("/dev/null", "w");
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
+export function startNode(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  { args = [] as string[], captureStdout = false } = {},
+): Child {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script, ...args], {
     env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: ["ignore", devNull, "pipe"],
+    stdio: ["ignore", captureStdout ? "pipe" : openSync("/dev/null", "w"), "pipe"],
   });
+  let stdout = "";
+  child.stdout?.on("data", (d: Buffer) => void (stdout += d.toString()));
   running.add(child);
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-4000)));
@@ -46,12 +56,12 @@ export function startNode(name: string, script: string, env: Record<string, stri
     if (code && code !== 0 && signal === null) console.error(`[${name}] exited with ${code}\n${stderr}`);
   });
   const pid = child.pid!;
+  const exited = once(child, "exit").then(([code]) => code as number | null);
   return {
     name,
     pid,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, "exit");
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
       await exited;
@@ -59,6 +69,8 @@ export function startNode(name: string, script: string, env: Record<string, stri
     },
     cpuSeconds: () => cpuSeconds(pid),
     rssMiB: () => rssMiB(pid),
+    stdout: () => stdout,
+    exited,
   };
 }
 

@@ -35,7 +35,7 @@ function profile(req: http.IncomingMessage, res: http.ServerResponse): void {
 
 function products(url: URL, res: http.ServerResponse): void {
   const limit = Math.min(Math.max(Number(url.searchParams.get("limit") ?? 24) || 24, 1), 100);
-  send(res, 200, { items: (f.products ?? []).slice(0, limit) });
+  send(res, 200, { items: f.productPage?.items.slice(0, limit) ?? [], nextCursor: f.productPage?.nextCursor ?? null });
 }
 
 http

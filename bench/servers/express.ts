@@ -36,7 +36,7 @@ app.get("/profile/view", userAuth, (_req, res) => {
 
 app.get("/products", (req, res) => {
   const limit = Math.min(parseInt(String(req.query.limit ?? "24")) || 24, 100);
-  res.json({ items: (f.products ?? []).slice(0, limit) });
+  res.json({ items: f.productPage?.items.slice(0, limit) ?? [], nextCursor: f.productPage?.nextCursor ?? null });
 });
 
 app.get("/healthz", (_req, res) => {

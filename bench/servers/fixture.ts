@@ -2,7 +2,8 @@
 export interface Fixture {
   user: { id: string; [field: string]: unknown };
   sessionVersion: number;
-  products: unknown[] | null;
+  /** The first page of GET /products as Bazaar serves it (null when this build has no catalog). */
+  productPage: { items: unknown[]; nextCursor: string | null } | null;
   jwt: { secret: string; issuer: string; audience: string };
   cookieName: string;
 }

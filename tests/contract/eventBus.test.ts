@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InMemoryEventBus } from "../../src/infrastructure/memory/InMemoryEventBus.js";
 import type { RedisClient } from "../../src/infrastructure/redis/connectRedis.js";
-import { deleteKeys, FAST, redisBus, uniquePrefix } from "../support/eventsKit.js";
+import { deleteKeys, eventMessage, FAST, redisBus, uniquePrefix } from "../support/eventsKit.js";
+import { waitFor } from "../support/smtpSink.js";
 import { redisForTests, redisSkipReason, TEST_REDIS_URL, type TestRedis } from "../support/redis.js";
 import { eventBusContract } from "./eventBus.contract.js";
 
@@ -25,5 +26,23 @@ describe.skipIf(skip !== null)(skip ? `Redis Streams (skipped: ${skip})` : "Redi
     prefixes.push(prefix);
     const bus = await redisBus(TEST_REDIS_URL, prefix);
     return { bus, publishRaw: (channel, raw) => bus.publishRaw(channel, raw), close: () => bus.close() };
+  });
+
+  it("retries a failed message after its backoff, not after the (much longer) lease that guards against dead workers", async () => {
+    const prefix = uniquePrefix("bus-backoff");
+    prefixes.push(prefix);
+    const bus = await redisBus(TEST_REDIS_URL, prefix, { leaseMs: 10_000, retry: { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 100 } });
+    try {
+      const attempts: number[] = [];
+      await bus.subscribe("user:signup", "g", async (_m, d) => {
+        attempts.push(d.attempt);
+        if (d.attempt === 1) throw new Error("transient");
+      });
+      await bus.publish("user:signup", eventMessage());
+      expect(await waitFor(() => attempts.length === 2, 2_000)).toBe(true);
+      expect(attempts).toEqual([1, 2]);
+    } finally {
+      await bus.close();
+    }
   });
 });

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const TSX = "node_modules/.bin/tsx";
@@ -38,19 +41,20 @@ describe("the bazaar process", () => {
   });
 
   it("starts on embedded defaults, says so in one line, and shuts down cleanly on SIGTERM mid-request", async () => {
-    const child = start({ PORT: "0", LOG_LEVEL: "info", BCRYPT_COST: "10" });
+    const child = start({ PORT: "0", LOG_LEVEL: "info", BCRYPT_COST: "13", MAIL_DIR: mkdtempSync(join(tmpdir(), "bazaar-mail-")) });
     try {
       const line = await waitForLine(child, /Bazaar listening/);
       expect(line).toMatch(/in-memory/);
       const url = JSON.parse(line).url as string;
 
-      // A signup costs a bcrypt hash: SIGTERM lands while it is in flight, and it must still complete.
+      // At cost 13 the signup's bcrypt hash takes far longer than the 300 ms it takes the request to arrive,
+      // so SIGTERM lands while it is being processed, and it must still complete.
       const inFlight = fetch(`${url}/signup`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ email: "late@example.com", password: "a long enough passphrase", firstName: "Late" }),
       });
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 300));
       child.kill("SIGTERM");
       expect((await inFlight).status).toBe(201);
       const [code] = await once(child, "exit");

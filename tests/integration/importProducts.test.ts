@@ -8,7 +8,6 @@ import { ImportProducts } from "../../src/application/catalog/ImportProducts.js"
 import { succeeded } from "../../src/application/catalog/ImportSummary.js";
 import { CloudinaryImageStorage } from "../../src/infrastructure/cloudinary/CloudinaryImageStorage.js";
 import { DatasetProductSource } from "../../src/infrastructure/dataset/DatasetProductSource.js";
-import { generateDataset } from "../../src/infrastructure/dataset/generateDataset.js";
 import { FileImportJournal } from "../../src/infrastructure/files/FileImportJournal.js";
 import { RetryingImageStorage } from "../../src/infrastructure/imports/RetryingImageStorage.js";
 import { InMemoryProductRepository } from "../../src/infrastructure/memory/InMemoryProductRepository.js";
@@ -17,6 +16,7 @@ import { SystemClock } from "../../src/infrastructure/security/SystemClock.js";
 import { TEST_SECRET } from "../support/accountsKit.js";
 import { startFakeCloudinary, type FakeCloudinary } from "../support/fakeCloudinary.js";
 import { silentProgress } from "../support/importKit.js";
+import { sharedTestDataset } from "../support/testDataset.js";
 
 const PRODUCTS = 1000;
 const IMAGES = PRODUCTS * 5;
@@ -27,8 +27,7 @@ const fakes: FakeCloudinary[] = [];
 // Small images keep the suite fast; the dataset is otherwise the one `npm run dataset` makes.
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "bazaar-import-"));
-  datasetDir = join(root, "dataset");
-  await generateDataset({ dir: datasetDir, seed: 42, count: PRODUCTS, imageSize: 48 });
+  datasetDir = await sharedTestDataset();
 }, 120_000);
 afterAll(async () => {
   await Promise.all(fakes.map((f) => f.close()));
@@ -79,7 +78,7 @@ describe("ImportProducts through the real Cloudinary SDK to a Cloudinary-compati
   }, 90_000);
 
   it("an import killed with SIGKILL halfway finishes on re-run without duplicating an image or a product", async () => {
-    const f = await fake(15, { rate429: 0.02, rate500: 0.02 });
+    const f = await fake(5, { rate429: 0.02, rate500: 0.02, drop: 0.01 });
     const dataDir = join(root, "killed");
     await mkdir(dataDir, { recursive: true });
     await symlink(datasetDir, join(dataDir, "dataset"));
@@ -94,7 +93,7 @@ describe("ImportProducts through the real Cloudinary SDK to a Cloudinary-compati
       IMPORT_RETRY_MIN_DELAY_MS: "10",
       IMPORT_RETRY_MAX_DELAY_MS: "200",
     };
-    const cli = () => spawn(process.execPath, ["--import", "tsx", "scripts/import-products.ts", "--concurrency", "16"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const cli = () => spawn(process.execPath, ["--import", "tsx", "scripts/import-products.ts", "--concurrency", "24"], { env, stdio: ["ignore", "pipe", "pipe"] });
     const output = (child: ChildProcess) => {
       let text = "";
       child.stdout!.on("data", (d: Buffer) => (text += d));

@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startOwnRedis, type OwnRedis } from "../support/redisServer.js";
+import { RedisProcess } from "../support/redisProcess.js";
 import { loggedInClient, startTestServer, type TestClient, type TestServer } from "../support/testServer.js";
 
-let redis: OwnRedis;
+let redis: RedisProcess;
 let server: TestServer;
 let client: TestClient;
 let credentials: { email: string; password: string };
 
 beforeAll(async () => {
-  redis = await startOwnRedis();
+  redis = await RedisProcess.start();
   server = await startTestServer({ REDIS_URL: redis.url, RATE_LIMITS_ENABLED: "true" });
   ({ client, credentials } = await loggedInClient(server));
 });
 afterAll(async () => {
   await server?.stop();
-  await redis?.kill();
+  await redis?.stop();
 });
 
 async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {

@@ -18,6 +18,8 @@ export class SmtpSink {
   readonly received: SinkMail[] = [];
   refusing = false;
   refusals = 0;
+  /** Milliseconds to sit on each message before accepting it, like a slow mail server. */
+  delayMs = 0;
   /** Called after a message is accepted (250 sent): tests use it to kill a worker at a precise moment. */
   onAccepted: ((mail: SinkMail) => void) | null = null;
   #server: SMTPServer;
@@ -37,7 +39,8 @@ export class SmtpSink {
       },
       onData: (stream, _session, callback) => {
         simpleParser(stream).then(
-          (parsed) => {
+          async (parsed) => {
+            if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
             const mail = toSinkMail(parsed);
             this.received.push(mail);
             callback();

@@ -73,6 +73,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     RATE_LIMITS_ENABLED: "false",
     // The embedded worker writes each welcome email as an .eml file: keep them out of the repository's var/mail.
     MAIL_DIR: path.join(tmpdir(), `bazaar-test-mail-${process.pid}`),
+    // Test servers given the shared Redis must not leave events on the streams a real worker would read.
+    EVENT_STREAM_PREFIX: `bazaar-test:${process.pid}:${Math.random().toString(36).slice(2)}`,
     ...env,
   });
   const server = await startServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"));

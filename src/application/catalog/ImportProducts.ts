@@ -1,14 +1,14 @@
-import { createProduct, type Product } from "../../domain/catalog/Product.js";
+import type { Product } from "../../domain/catalog/Product.js";
 import type { ProductRepository } from "../../domain/catalog/ProductRepository.js";
 import type { Clock } from "../ports/Clock.js";
 import type { IdGenerator } from "../ports/IdGenerator.js";
-import { ImageStorageFailed, type ImageStorage, type StoredImage } from "../ports/ImageStorage.js";
+import type { ImageStorage, StoredImage } from "../ports/ImageStorage.js";
 import type { ImportJournal } from "../ports/ImportJournal.js";
 import type { ImageOutcome, ImportProgress } from "../ports/ImportProgress.js";
 import type { ProductSource, ProductSpec } from "../ports/ProductSource.js";
 import { forEachConcurrently } from "../shared/forEachConcurrently.js";
-import type { ImportSummary } from "./ImportSummary.js";
-import { imagePublicId, imageTasks, type ImageTask } from "./productImages.js";
+import { emptySummary, failureReason, finishSummary, type ImportSummary } from "./ImportSummary.js";
+import { imagePublicId, imageTasks, productFromSpec, type ImageTask } from "./productImages.js";
 
 export interface ImportProductsInput {
   /** Only the first N products of the dataset. */
@@ -42,14 +42,7 @@ export class ImportProducts {
     const specs = (await this.d.source.load()).slice(0, input.limit ?? undefined);
     const journal = await this.d.journal.load();
     const tasks = imageTasks(specs);
-    const s: ImportSummary = {
-      dryRun: input.dryRun,
-      products: { total: specs.length, written: 0, failed: 0 },
-      images: { total: tasks.length, uploaded: 0, skipped: 0, failed: 0, pending: 0 },
-      failures: [],
-      elapsedMs: 0,
-      imagesPerSecond: 0,
-    };
+    const s = emptySummary(input.dryRun, specs.length, tasks.length);
     const stored = new Map<string, StoredImage>();
     const waiting = new Map(specs.map((spec) => [spec.sku, spec.images.length]));
     let batch: ProductSpec[] = [];
@@ -77,10 +70,7 @@ export class ImportProducts {
       this.d.progress.stop();
       await this.d.journal.close();
     }
-    s.products.failed = s.products.total - s.products.written - (input.dryRun ? s.products.total : 0);
-    s.elapsedMs = this.d.clock.now().getTime() - started;
-    s.imagesPerSecond = s.elapsedMs > 0 ? (s.images.uploaded * 1000) / s.elapsedMs : 0;
-    return s;
+    return finishSummary(s, this.d.clock.now().getTime() - started);
   }
 
   private async store(task: ImageTask, journal: Map<string, StoredImage>, stored: Map<string, StoredImage>, dryRun: boolean, s: ImportSummary): Promise<ImageOutcome> {
@@ -96,7 +86,7 @@ export class ImportProducts {
       stored.set(task.publicId, image);
       return existed ? "skipped" : "uploaded";
     } catch (error) {
-      s.failures.push({ target: task.publicId, reason: reasonOf(error) });
+      s.failures.push({ target: task.publicId, reason: failureReason(error) });
       return "failed";
     }
   }
@@ -106,34 +96,16 @@ export class ImportProducts {
     const products: Product[] = [];
     for (const spec of specs) {
       try {
-        products.push(toProduct(spec, stored, this.d.ids.next(), now));
+        products.push(productFromSpec(spec, stored, this.d.ids.next(), now));
       } catch (error) {
-        s.failures.push({ target: spec.sku, reason: reasonOf(error) });
+        s.failures.push({ target: spec.sku, reason: failureReason(error) });
       }
     }
     try {
       await this.d.products.upsertMany(products);
       s.products.written += products.length;
     } catch (error) {
-      for (const p of products) s.failures.push({ target: p.sku, reason: reasonOf(error) });
+      for (const p of products) s.failures.push({ target: p.sku, reason: failureReason(error) });
     }
   }
-}
-
-function toProduct(spec: ProductSpec, stored: Map<string, StoredImage>, id: string, now: Date): Product {
-  const { images, ...fields } = spec;
-  return createProduct({
-    ...fields,
-    id,
-    images: images.map((i) => {
-      const image = stored.get(imagePublicId(spec.sku, i.position))!;
-      return { publicId: image.publicId, url: image.url, width: image.width, height: image.height, alt: i.alt, position: i.position };
-    }),
-    updatedAt: now,
-  });
-}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof ImageStorageFailed) return `${error.status ? `HTTP ${error.status}: ` : ""}${error.message}`;
-  return error instanceof Error ? error.message : String(error);
 }

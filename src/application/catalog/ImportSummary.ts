@@ -1,3 +1,5 @@
+import { ImageStorageFailed } from "../ports/ImageStorage.js";
+
 export interface ImportFailure {
   /** The image public id or product sku that failed. */
   target: string;
@@ -23,3 +25,26 @@ export interface ImportSummary {
 }
 
 export const succeeded = (s: ImportSummary) => s.failures.length === 0;
+
+export const emptySummary = (dryRun: boolean, products: number, images: number): ImportSummary => ({
+  dryRun,
+  products: { total: products, written: 0, failed: 0 },
+  images: { total: images, uploaded: 0, skipped: 0, failed: 0, pending: 0 },
+  failures: [],
+  elapsedMs: 0,
+  imagesPerSecond: 0,
+});
+
+export function finishSummary(s: ImportSummary, elapsedMs: number): ImportSummary {
+  return {
+    ...s,
+    products: { ...s.products, failed: s.dryRun ? 0 : s.products.total - s.products.written },
+    elapsedMs,
+    imagesPerSecond: elapsedMs > 0 ? (s.images.uploaded * 1000) / elapsedMs : 0,
+  };
+}
+
+export function failureReason(error: unknown): string {
+  if (error instanceof ImageStorageFailed) return `${error.status ? `HTTP ${error.status}: ` : ""}${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -7,7 +7,7 @@ import type { IdGenerator } from "../ports/IdGenerator.js";
 import type { PasswordDenylist } from "../ports/PasswordDenylist.js";
 import type { PasswordHasher } from "../ports/PasswordHasher.js";
 import type { IssuedToken, TokenService } from "../ports/TokenService.js";
-import { toEventMessages } from "../shared/publishEvents.js";
+import { toEventMessages } from "../shared/eventMessages.js";
 import { acceptNewPassword } from "./NewPasswordPolicy.js";
 import { toPublicUser, type PublicUser } from "./PublicUser.js";
 

@@ -1,6 +1,6 @@
 import http from "node:http";
 import https from "node:https";
-import { v2 as cloudinary, type UploadApiResponse } from "cloudinary";
+import type { UploadApiResponse } from "cloudinary";
 import type { ImageStorage, ImageUpload, UploadOutcome } from "../../application/ports/ImageStorage.js";
 import { translateCloudinaryError } from "./cloudinaryErrors.js";
 
@@ -33,6 +33,8 @@ export class CloudinaryImageStorage implements ImageStorage {
     const id = `${this.s.rootFolder}/${publicId}`;
     let response: UploadApiResponse;
     try {
+      // Loaded on first use: the SDK parses CLOUDINARY_URL when it loads, and must not pre-empt config validation.
+      const { v2: cloudinary } = await import("cloudinary");
       response = await cloudinary.uploader.upload(file, {
         public_id: id,
         asset_folder: `${this.s.rootFolder}/${folder}`,

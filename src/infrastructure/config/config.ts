@@ -51,7 +51,7 @@ const schema = z.object({
   EVENT_CONCURRENCY: int(1, 256).default(8),
   OUTBOX_POLL_MS: int(10, 3_600_000).default(5_000),
   OUTBOX_BATCH_SIZE: int(1, 10_000).default(100),
-  NOTIFICATION_CLAIM_MS: int(100, 3_600_000).default(2 * 60_000),
+  NOTIFICATION_CLAIM_MS: int(100, 3_600_000).default(60_000),
   NOTIFICATION_SENT_TTL_SECONDS: int(60, 365 * 86_400).default(30 * 86_400),
   NOTIFICATIONS_IN_PROCESS: bool.optional(),
   WORKER_NAME: z.string().trim().min(1).optional(),

@@ -43,7 +43,7 @@ export async function generateDataset(o: DatasetOptions): Promise<DatasetResult>
       limit(async () => {
         const target = join(o.dir, image.file);
         if (!(await exists(target))) {
-          const tmp = `${target}.tmp`;
+          const tmp = `${target}.${process.pid}.tmp`;
           await sharp(Buffer.from(productImageSvg(product, image, o.imageSize))).jpeg({ quality: 72 }).toFile(tmp);
           await rename(tmp, target);
           rendered++;
@@ -53,7 +53,7 @@ export async function generateDataset(o: DatasetOptions): Promise<DatasetResult>
     ),
   );
   // Written last: a products.json on disk means every image it names is complete.
-  await writeFile(`${file}.tmp`, json);
-  await rename(`${file}.tmp`, file);
+  await writeFile(`${file}.${process.pid}.tmp`, json);
+  await rename(`${file}.${process.pid}.tmp`, file);
   return { products: o.count, images: images.length, rendered, file };
 }

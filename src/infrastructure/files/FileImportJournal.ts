@@ -29,7 +29,8 @@ export class FileImportJournal implements ImportJournal {
 
   async record(key: string, image: StoredImage): Promise<void> {
     this.#handle ??= mkdir(dirname(this.file), { recursive: true }).then(() => open(this.file, "a"));
-    // One write per line on an O_APPEND descriptor: concurrent records never interleave inside a line.
+    // One write per entry on an O_APPEND descriptor, so concurrent records never interleave; the leading newline
+    // closes a line torn by an earlier killed run, which would otherwise swallow this entry.
     await (await this.#handle).write(`\n${JSON.stringify({ key, image })}\n`);
   }
 

@@ -74,9 +74,10 @@ export class MongoProductRepository implements ProductRepository {
 }
 
 function slugConflict(error: unknown, products: Product[]): string | null {
-  if (!(error instanceof MongoBulkWriteError) || error.code !== 11000) return null;
+  if (!(error instanceof MongoBulkWriteError)) return null;
   const failed = error.writeErrors;
   const first = Array.isArray(failed) ? failed[0] : failed;
-  const product = first ? products[first.index] : undefined;
-  return product && /slug/u.test(first?.errmsg ?? "") ? product.slug : null;
+  if (!first || (first.code !== 11000 && error.code !== 11000)) return null;
+  const product = products[first.index];
+  return product && /slug/u.test(first.errmsg ?? "") ? product.slug : null;
 }

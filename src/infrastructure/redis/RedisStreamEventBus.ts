@@ -6,6 +6,7 @@ import { Counters, type BusStats, type ObservableBus } from "../events/BusStats.
 import { encodeMessage } from "../events/wireFormat.js";
 import type { Logger } from "../logging/logger.js";
 import type { RedisClient } from "./connectRedis.js";
+import { GroupCommands } from "./GroupCommands.js";
 import { StreamConsumer, type ConsumerOptions } from "./StreamConsumer.js";
 import { readDeadLetter, streamKeys } from "./streamKeys.js";
 
@@ -57,12 +58,13 @@ export class RedisStreamEventBus implements EventBus, DeadLetters, ObservableBus
     const reader = await this.connections.openReader();
     this.#readers.add(reader);
     this.#watched.set(`${channel}\u0000${group}`, { channel, group });
+    const keys = streamKeys(this.options.prefix, channel, group);
     const consumer = new StreamConsumer({
       reader,
-      commands: this.connections.commands,
-      keys: streamKeys(this.options.prefix, channel, group),
+      group: new GroupCommands(this.connections.commands, keys, channel, group, this.#consumer),
+      stream: keys.stream,
       channel,
-      group,
+      groupName: group,
       consumer: this.#consumer,
       handler,
       options: this.options,

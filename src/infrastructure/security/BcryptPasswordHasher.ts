@@ -1,23 +1,38 @@
 import { createHash, randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import bcrypt from "bcrypt";
+import pLimit, { type LimitFunction } from "p-limit";
 import type { PasswordHasher } from "../../application/ports/PasswordHasher.js";
 
 /**
  * bcrypt reads only the first 72 bytes of its input, so two long passwords sharing a prefix would collide.
  * We hash SHA-256(password) instead, as base64 (44 ASCII bytes, no NUL): every byte of the password counts.
  * bcrypt's native binding runs on libuv's thread pool, so hashing never blocks the event loop.
+ *
+ * That pool (4 threads by default) also serves fs and dns: a login storm that filled it would stall every
+ * file read (catalog images timed out in bench/login.ts). So at most min(cores, 3) hashes run at once, which
+ * keeps a thread free and still uses every core; the rest wait in this queue.
  */
+const DEFAULT_CONCURRENCY = Math.max(1, Math.min(availableParallelism(), 3));
+
 export class BcryptPasswordHasher implements PasswordHasher {
   #dummy: Promise<string> | undefined;
 
-  constructor(private readonly cost: number) {}
+  readonly #limit: LimitFunction;
+
+  constructor(
+    private readonly cost: number,
+    concurrency = DEFAULT_CONCURRENCY,
+  ) {
+    this.#limit = pLimit(concurrency);
+  }
 
   hash(password: string): Promise<string> {
-    return bcrypt.hash(prehash(password), this.cost);
+    return this.#limit(() => bcrypt.hash(prehash(password), this.cost));
   }
 
   async verify(password: string, hash: string): Promise<boolean> {
-    return bcrypt.compare(prehash(password), hash);
+    return this.#limit(() => bcrypt.compare(prehash(password), hash));
   }
 
   dummyHash(): Promise<string> {

@@ -38,8 +38,10 @@ describe("Redis outages (a private redis-server, killed and restarted)", () => {
       expect(during).toHaveLength(10);
       await new Promise((r) => setTimeout(r, 300));
       await redis.restart();
+      const restarted = performance.now();
       const emails = [...before, ...during];
       expect(await waitFor(allArrived(sink, emails), 30_000)).toBe(true);
+      console.log(`figures: ${JSON.stringify({ scenario: "redis-outage", signups: emails.length, acknowledgedDuringOutage: during.length, allEmailsMsAfterRedisRestart: Math.round(performance.now() - restarted) })}`);
       await new Promise((r) => setTimeout(r, 500));
       expect(welcomeCounts(sink, emails)).toEqual({ missing: [], duplicated: [] });
     } finally {

@@ -28,6 +28,7 @@ describe.skipIf(skip !== null)(skip ? `Worker faults (skipped: ${skip})` : "Work
   });
   afterEach(async () => {
     sink.refusing = false;
+    sink.delayMs = 0;
     for (const p of prefixes.splice(0)) await deleteKeys(redis.client as RedisClient, p);
   });
   afterAll(async () => {
@@ -128,6 +129,33 @@ describe.skipIf(skip !== null)(skip ? `Worker faults (skipped: ${skip})` : "Work
       await worker.stop();
       await api.stop();
     }
+  });
+
+  it("a worker stopped gracefully finishes the email in hand and hands its other messages straight to another worker", async () => {
+    const prefix = freshPrefix("graceful");
+    // A lease far longer than the test: only an explicit release can let the second worker in this fast.
+    const api = await startApi(env(prefix));
+    const first = await startInProcessWorker(env(prefix, { WORKER_NAME: "first", EVENT_LEASE_MS: "60000", EVENT_CONCURRENCY: "1", EVENT_BATCH_SIZE: "10" }));
+    let emails: string[] = [];
+    try {
+      sink.delayMs = 300;
+      emails = await signUpBurst(api.url, 6, "graceful");
+      expect(await waitFor(async () => (await pendingOf(prefix)).length === 6, 5_000)).toBe(true);
+      await first.stop();
+      const afterStop = sink.received.filter((m) => emails.includes(m.to)).length;
+      expect(afterStop).toBeGreaterThanOrEqual(1);
+      expect(afterStop).toBeLessThan(6);
+    } finally {
+      sink.delayMs = 0;
+    }
+    const second = await startInProcessWorker(env(prefix, { WORKER_NAME: "second", EVENT_LEASE_MS: "60000" }));
+    try {
+      expect(await waitFor(allArrived(sink, emails), 5_000)).toBe(true);
+    } finally {
+      await second.stop();
+      await api.stop();
+    }
+    expect(welcomeCounts(sink, emails)).toEqual({ missing: [], duplicated: [] });
   });
 
   it("two workers on one stream share the burst and handle every event once", async () => {
