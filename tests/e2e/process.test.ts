@@ -7,6 +7,12 @@ import { describe, expect, it } from "vitest";
 
 const TSX = "node_modules/.bin/tsx";
 
+/** Keeps the process's mail and catalog data out of the repository's var/. */
+function scratchDirs(): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), "bazaar-process-"));
+  return { MAIL_DIR: join(dir, "mail"), CATALOG_DATA_DIR: join(dir, "catalog"), CATALOG_SEED_ON_START: "false" };
+}
+
 function start(env: Record<string, string>): ChildProcessWithoutNullStreams {
   return spawn(TSX, ["src/main.ts"], { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
 }
@@ -41,7 +47,7 @@ describe("the bazaar process", () => {
   });
 
   it("starts on embedded defaults, says so in one line, and shuts down cleanly on SIGTERM mid-request", async () => {
-    const child = start({ PORT: "0", LOG_LEVEL: "info", BCRYPT_COST: "13", MAIL_DIR: mkdtempSync(join(tmpdir(), "bazaar-mail-")) });
+    const child = start({ PORT: "0", LOG_LEVEL: "info", BCRYPT_COST: "13", ...scratchDirs() });
     try {
       const line = await waitForLine(child, /Bazaar listening/);
       expect(line).toMatch(/in-memory/);
