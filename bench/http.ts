@@ -44,12 +44,14 @@ try {
   };
   const fixtureEnv = { BENCH_FIXTURE: JSON.stringify(fixture) };
   const bare = await startServer("bare", "bench/servers/bare.ts", fixtureEnv);
+  const koa = await startServer("koa-minimal", "bench/servers/koa-minimal.ts", fixtureEnv);
   const express = await startServer("express", "bench/servers/express.ts", fixtureEnv);
-  servers.push(bare, express);
+  servers.push(bare, koa, express);
 
   const targets: Target[] = [
     { label: "Bazaar (in-memory)", server: bazaar, cookie },
     { label: "bare node:http", server: bare, cookie },
+    { label: "Koa + router only", server: koa, cookie },
     { label: "Express + jsonwebtoken(string)", server: express, cookie },
   ];
   if (WITH_REDIS) {

@@ -1,28 +1,24 @@
 /** Entry point for `npm run dataset`: renders the deterministic product dataset into CATALOG_DATA_DIR/dataset. */
-import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { catalogPaths } from "../src/catalogComposition.js";
-import { ConfigError, loadConfig } from "../src/infrastructure/config/config.js";
+import { configOrExit } from "../src/entryPoint.js";
 import { generateDataset } from "../src/infrastructure/dataset/generateDataset.js";
-
-if (existsSync(".env")) process.loadEnvFile(".env");
 
 const HELP = `Usage: npm run dataset -- [--products N] [--seed N] [--image-size PX]
 
 Writes products.json and 5 JPEG images per product under CATALOG_DATA_DIR/dataset.
 Same seed, same files; files already there are kept. Defaults: DATASET_PRODUCTS, DATASET_SEED, DATASET_IMAGE_SIZE.`;
 
-let config;
+const config = configOrExit();
 let args;
 try {
-  config = loadConfig();
   args = parseArgs({
     args: process.argv.slice(2),
     options: { products: { type: "string" }, seed: { type: "string" }, "image-size": { type: "string" }, help: { type: "boolean", short: "h" } },
   }).values;
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `${(error as Error).message}\n\n${HELP}`);
-  process.exit(error instanceof ConfigError ? 78 : 2);
+  console.error(`${(error as Error).message}\n\n${HELP}`);
+  process.exit(2);
 }
 if (args.help) {
   console.log(HELP);

@@ -1,25 +1,15 @@
 /** Entry point for `npm run import:products`: picks the adapters from config, then hands over to the CLI. */
-import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { ImportProducts } from "../src/application/catalog/ImportProducts.js";
 import { catalogPaths, catalogReadAdapters, importTarget } from "../src/catalogComposition.js";
-import { ConfigError, loadConfig } from "../src/infrastructure/config/config.js";
+import { configOrExit } from "../src/entryPoint.js";
 import { DatasetProductSource } from "../src/infrastructure/dataset/DatasetProductSource.js";
 import { connectMongo } from "../src/infrastructure/mongo/connectMongo.js";
 import { RandomIdGenerator } from "../src/infrastructure/security/RandomIdGenerator.js";
 import { SystemClock } from "../src/infrastructure/security/SystemClock.js";
 import { runImportCli } from "../src/interfaces/cli/importProductsCli.js";
 
-if (existsSync(".env")) process.loadEnvFile(".env");
-
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(78);
-}
+const config = configOrExit();
 
 const mongo = config.mongo ? await connectMongo(config.mongo.uri, config.mongo.dbName) : null;
 const { products, label } = await catalogReadAdapters(config.catalog, mongo?.db ?? null);

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/infrastructure/config/config.js";
@@ -16,7 +19,7 @@ beforeAll(async () => {
       done();
     },
   });
-  const config = loadConfig({ NODE_ENV: "test", JWT_SECRET: TEST_SECRET, BCRYPT_COST: "4", PORT: "0", HOST: "127.0.0.1", RATE_LIMITS_ENABLED: "false" });
+  const config = loadConfig({ NODE_ENV: "test", JWT_SECRET: TEST_SECRET, BCRYPT_COST: "4", PORT: "0", HOST: "127.0.0.1", RATE_LIMITS_ENABLED: "false", MAIL_DIR: mkdtempSync(join(tmpdir(), "bazaar-logging-")) });
   server = await startServer(config, createLogger("trace", sink));
 });
 afterAll(() => server.stop());

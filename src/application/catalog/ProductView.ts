@@ -1,21 +1,11 @@
-import type { Product, ProductImage } from "../../domain/catalog/Product.js";
+import type { Product, ProductDetails, ProductImage } from "../../domain/catalog/Product.js";
 import type { ImageVariants, VariantUrls } from "../ports/ImageVariants.js";
 
 export type ProductImageView = ProductImage & { variants: VariantUrls };
 
-export interface ProductView {
+export interface ProductView extends ProductDetails {
   id: string;
-  sku: string;
-  slug: string;
-  name: string;
-  description: string;
-  category: string;
-  brand: string;
-  price: { amount: number; currency: string };
-  stock: number;
   inStock: boolean;
-  rating: number;
-  tags: string[];
   images: ProductImageView[];
   createdAt: string;
   updatedAt: string;

@@ -1,4 +1,4 @@
-import type { Money } from "../../domain/catalog/Product.js";
+import type { ProductDetails } from "../../domain/catalog/Product.js";
 
 export interface ImageSpec {
   /** Local path of the image file. */
@@ -8,17 +8,7 @@ export interface ImageSpec {
 }
 
 /** A product as the dataset describes it, before its images are stored anywhere. */
-export interface ProductSpec {
-  sku: string;
-  slug: string;
-  name: string;
-  description: string;
-  category: string;
-  brand: string;
-  price: Money;
-  stock: number;
-  rating: number;
-  tags: string[];
+export interface ProductSpec extends ProductDetails {
   createdAt: Date;
   images: ImageSpec[];
 }

@@ -17,8 +17,8 @@ export interface ProductImage {
   position: number;
 }
 
-export interface Product {
-  id: string;
+/** What describes a product, wherever it is: in the dataset, in storage or on the wire. */
+export interface ProductDetails {
   sku: string;
   slug: string;
   name: string;
@@ -30,6 +30,10 @@ export interface Product {
   /** 0 to 5, one decimal. */
   rating: number;
   tags: string[];
+}
+
+export interface Product extends ProductDetails {
+  id: string;
   images: ProductImage[];
   createdAt: Date;
   updatedAt: Date;

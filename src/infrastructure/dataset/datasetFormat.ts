@@ -1,3 +1,5 @@
+import type { ProductDetails } from "../../domain/catalog/Product.js";
+
 /** On-disk shape of the generated dataset (products.json next to an images/ directory). */
 export const DATASET_FORMAT = 1;
 
@@ -10,17 +12,7 @@ export interface DatasetImage {
   hue: number;
 }
 
-export interface DatasetProduct {
-  sku: string;
-  slug: string;
-  name: string;
-  description: string;
-  category: string;
-  brand: string;
-  price: { amount: number; currency: string };
-  stock: number;
-  rating: number;
-  tags: string[];
+export interface DatasetProduct extends ProductDetails {
   createdAt: string;
   images: DatasetImage[];
 }
