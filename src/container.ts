@@ -1,7 +1,5 @@
 import "reflect-metadata";
-import { randomBytes } from "node:crypto";
 import { container as rootContainer, instanceCachingFactory, type DependencyContainer, type InjectionToken } from "tsyringe";
-import type { AttemptLimiter } from "./application/ports/AttemptLimiter.js";
 import type { Clock } from "./application/ports/Clock.js";
 import type { HealthCheck } from "./application/ports/HealthCheck.js";
 import type { IdGenerator } from "./application/ports/IdGenerator.js";
@@ -30,12 +28,12 @@ import type { OutboxRelay } from "./infrastructure/outbox/OutboxRelay.js";
 import { PASSWORD_MIN_LENGTH } from "./domain/users/Password.js";
 import type { UserRepository } from "./domain/users/UserRepository.js";
 import type { Config } from "./infrastructure/config/config.js";
+import { authLimiters, jwtSecret } from "./composeSecurity.js";
 import type { Logger } from "./infrastructure/logging/logger.js";
 import { InMemorySessionRevocations } from "./infrastructure/memory/InMemorySessionRevocations.js";
 import { InMemoryUserRepository } from "./infrastructure/memory/InMemoryUserRepository.js";
 import { connectMongo } from "./infrastructure/mongo/connectMongo.js";
 import { MongoUserRepository } from "./infrastructure/mongo/MongoUserRepository.js";
-import { FlexibleAttemptLimiter, type LimitPolicy } from "./infrastructure/ratelimit/FlexibleAttemptLimiter.js";
 import { connectRedis, type RedisClient } from "./infrastructure/redis/connectRedis.js";
 import { RedisSessionRevocations } from "./infrastructure/redis/RedisSessionRevocations.js";
 import { BcryptPasswordHasher } from "./infrastructure/security/BcryptPasswordHasher.js";
@@ -166,24 +164,4 @@ function registerUseCases(c: DependencyContainer): void {
   use(ChangePassword, () =>
     new ChangePassword(r(TOKENS.Users), r(TOKENS.Hasher), r(TOKENS.Denylist), r(TOKENS.Tokens), r(TOKENS.Relay), r(TOKENS.Ids), r(TOKENS.Clock)),
   );
-}
-
-function jwtSecret(config: Config, logger: Logger): string {
-  if (config.jwt.secret) return config.jwt.secret;
-  // Only reachable in development: config refuses to start elsewhere without a secret.
-  logger.warn("JWT_SECRET is not set: using a random secret for this process (sessions end on restart)");
-  return randomBytes(32).toString("base64url");
-}
-
-function authLimiters(config: Config, redis: RedisClient | null): AuthLimiters {
-  const make = (policy: LimitPolicy): AttemptLimiter =>
-    redis ? FlexibleAttemptLimiter.redis(policy, redis) : FlexibleAttemptLimiter.inMemory(policy);
-  const rl = config.rateLimits;
-  return {
-    loginPerIp: make({ name: "login-ip", points: rl.loginPerIp, windowSeconds: 15 * 60 }),
-    loginFailuresPerAccountIp: make({ name: "login-fail-account-ip", points: rl.loginFailuresPerAccountIp, windowSeconds: 15 * 60 }),
-    loginFailuresPerAccount: make({ name: "login-fail-account", points: rl.loginFailuresPerAccount, windowSeconds: 15 * 60 }),
-    signupPerIp: make({ name: "signup-ip", points: rl.signupPerIp, windowSeconds: 60 * 60 }),
-    signupPerAccount: make({ name: "signup-account", points: 5, windowSeconds: 60 * 60 }),
-  };
 }

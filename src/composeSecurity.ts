@@ -1,0 +1,28 @@
+import { randomBytes } from "node:crypto";
+import type { AttemptLimiter } from "./application/ports/AttemptLimiter.js";
+import type { Config } from "./infrastructure/config/config.js";
+import type { Logger } from "./infrastructure/logging/logger.js";
+import { FlexibleAttemptLimiter, type LimitPolicy } from "./infrastructure/ratelimit/FlexibleAttemptLimiter.js";
+import type { RedisClient } from "./infrastructure/redis/connectRedis.js";
+import type { AuthLimiters } from "./interfaces/http/throttling/AuthThrottle.js";
+
+/** Part of the composition root: the secrets and limits that guard accounts. */
+export function jwtSecret(config: Config, logger: Logger): string {
+  if (config.jwt.secret) return config.jwt.secret;
+  // Only reachable in development: config refuses to start elsewhere without a secret.
+  logger.warn("JWT_SECRET is not set: using a random secret for this process (sessions end on restart)");
+  return randomBytes(32).toString("base64url");
+}
+
+export function authLimiters(config: Config, redis: RedisClient | null): AuthLimiters {
+  const make = (policy: LimitPolicy): AttemptLimiter =>
+    redis ? FlexibleAttemptLimiter.redis(policy, redis) : FlexibleAttemptLimiter.inMemory(policy);
+  const rl = config.rateLimits;
+  return {
+    loginPerIp: make({ name: "login-ip", points: rl.loginPerIp, windowSeconds: 15 * 60 }),
+    loginFailuresPerAccountIp: make({ name: "login-fail-account-ip", points: rl.loginFailuresPerAccountIp, windowSeconds: 15 * 60 }),
+    loginFailuresPerAccount: make({ name: "login-fail-account", points: rl.loginFailuresPerAccount, windowSeconds: 15 * 60 }),
+    signupPerIp: make({ name: "signup-ip", points: rl.signupPerIp, windowSeconds: 60 * 60 }),
+    signupPerAccount: make({ name: "signup-account", points: 5, windowSeconds: 60 * 60 }),
+  };
+}
