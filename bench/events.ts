@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { createClient } from "redis";
 import { bazaarEnv, PASSWORD, startServer, type Server } from "./lib/bazaar.js";
 import { fmt, table } from "./lib/load.js";
 import { describeMachine } from "./lib/machine.js";
 import { startNode, type Child } from "./lib/processes.js";
+import { REDIS_URL, redisReachable } from "./lib/redis.js";
 import { ArrivalSink } from "./lib/smtpSink.js";
 
 /**
@@ -12,12 +14,17 @@ import { ArrivalSink } from "./lib/smtpSink.js";
  */
 const N = Number(process.env.BENCH_EVENTS ?? 1000);
 const SIGNUP_CONCURRENCY = 32;
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const TIMEOUT_MS = 120_000;
 
+if (!(await redisReachable())) {
+  console.log(`## Event pipeline\n\nSkipped: no Redis at ${REDIS_URL} (set BENCH_REDIS_URL).\n`);
+  process.exit(0);
+}
 const sink = new ArrivalSink();
 const smtpUrl = await sink.start();
-// A fresh stream prefix per run, so leftovers of other runs (or tests sharing this Redis) never mix in.
+// A fresh prefix per run (streams and send ledger live under it), so nothing mixes with other runs or tests
+// sharing this Redis; everything under it is deleted at the end.
+const prefix = `bench:${randomBytes(4).toString("hex")}:events`;
 const env = bazaarEnv({
   NODE_ENV: "test",
   BCRYPT_COST: "4",
@@ -25,8 +32,9 @@ const env = bazaarEnv({
   REDIS_URL,
   SMTP_URL: smtpUrl,
   NOTIFICATIONS_IN_PROCESS: "false",
-  EVENT_STREAM_PREFIX: `bench:${randomBytes(4).toString("hex")}:events`,
+  EVENT_STREAM_PREFIX: prefix,
   MAIL_DIR: "var/bench/mail",
+  // e.g. BENCH_EXTRA_ENV='{"EVENT_CONCURRENCY":"32"}' to try worker settings
   ...JSON.parse(process.env.BENCH_EXTRA_ENV ?? "{}"),
 });
 const workers: Child[] = [];
@@ -46,6 +54,13 @@ try {
 } finally {
   await Promise.all([...workers.map((w) => w.stop()), api?.stop()]);
   await sink.stop();
+  await forget(prefix);
+}
+
+async function forget(keyPrefix: string): Promise<void> {
+  const client = await createClient({ url: REDIS_URL }).connect();
+  for await (const keys of client.scanIterator({ MATCH: `${keyPrefix}:*`, COUNT: 1000 })) if (keys.length) await client.del(keys);
+  await client.close();
 }
 
 /** One email through the whole path first, so worker start-up (tsx compile, Redis connect) is not measured. */

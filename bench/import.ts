@@ -10,12 +10,16 @@ import { freePort, startNode } from "./lib/processes.js";
  * Ideal wall time = images × mean latency ÷ concurrency; a fresh endpoint and journal per run, so every image uploads.
  */
 const LATENCY_MS = Number(process.env.BENCH_IMPORT_LATENCY_MS ?? 50);
-const LEVELS = (process.env.BENCH_IMPORT_CONCURRENCY ?? "16,64").split(",").map(Number);
+const LEVELS = (process.env.BENCH_IMPORT_CONCURRENCY ?? "16,32,64").split(",").map(Number);
 const FAILING_AT = Number(process.env.BENCH_IMPORT_FAILING_CONCURRENCY ?? 32);
 const DATASET = resolve("var/bench/catalog/dataset");
 const WORK = "var/bench/import";
 
-if (!existsSync(`${DATASET}/products.json`)) throw new Error(`no dataset at ${DATASET}: run bench:http first (Bazaar seeds it) or npm run dataset`);
+if (!existsSync(`${DATASET}/products.json`)) {
+  // Same seed and size as the catalog Bazaar seeds in bench:http, which then reuses it.
+  const dataset = startNode("dataset", "scripts/dataset.ts", { CATALOG_DATA_DIR: "var/bench/catalog" });
+  if ((await dataset.exited) !== 0) throw new Error("rendering the dataset failed");
+}
 
 interface Run {
   label: string;

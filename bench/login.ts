@@ -6,7 +6,8 @@ import { describeMachine } from "./lib/machine.js";
 
 /**
  * Scenario 2: a login storm that saturates bcrypt, against the machine's hashing limit measured in the same
- * run, while a slow steady probe checks that GET /healthz still answers promptly (hashing is off the event loop).
+ * run, while slow steady probes check that GET /healthz (event loop) and a catalog image (event loop and libuv's
+ * thread pool, where bcrypt runs) still answer promptly.
  */
 const COST = Number(process.env.BCRYPT_COST ?? 12);
 const SECONDS = Number(process.env.BENCH_STORM_SECONDS ?? 15);
