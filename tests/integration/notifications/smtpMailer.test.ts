@@ -1,0 +1,38 @@
+import { once } from "node:events";
+import { createServer, type Socket } from "node:net";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { createLogger } from "../../../src/infrastructure/logging/logger.js";
+import { SmtpMailer } from "../../../src/infrastructure/mail/SmtpMailer.js";
+import { SmtpSink } from "../../support/smtpSink.js";
+
+const message = (i: number) => ({ to: `user${i}@example.com`, subject: `Hello ${i}`, text: "hi", html: "<p>hi</p>", idempotencyKey: `key-${i}` });
+const mailer = (url: string, over: Partial<ConstructorParameters<typeof SmtpMailer>[0]> = {}) => {
+  const m = new SmtpMailer({ url, from: "Bazaar <no-reply@bazaar.test>", timeoutMs: 2_000, retries: 0, poolSize: 4, ...over }, createLogger("silent"));
+  onTestFinished(() => m.close());
+  return m;
+};
+
+describe("SmtpMailer against a real SMTP server", () => {
+  it("delivers over a pool of connections and reuses them", async () => {
+    const sink = await new SmtpSink().start();
+    onTestFinished(() => sink.stop());
+    const m = mailer(sink.url);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => m.send(message(i))));
+    expect(sink.received).toHaveLength(40);
+    expect(sink.to("user7@example.com")[0]?.subject).toBe("Hello 7");
+  });
+
+  it("gives up on a server that never greets within the configured timeout", async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((s) => void sockets.push(s)).listen(0, "127.0.0.1");
+    await once(silent, "listening");
+    onTestFinished(() => {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    });
+    const { port } = silent.address() as { port: number };
+    const started = Date.now();
+    await expect(mailer(`smtp://127.0.0.1:${port}`, { timeoutMs: 300 }).send(message(1))).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
