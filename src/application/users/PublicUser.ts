@@ -1,16 +1,9 @@
-import type { Gender, User } from "../../domain/users/User.js";
+import type { User, UserProfile } from "../../domain/users/User.js";
 
 /** What a user may see of their account: never the hash, never internal counters. */
-export interface PublicUser {
+export interface PublicUser extends UserProfile {
   id: string;
   email: string;
-  firstName: string;
-  lastName: string | null;
-  age: number | null;
-  gender: Gender | null;
-  about: string | null;
-  skills: string[];
-  photoUrl: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,17 +1,11 @@
 import type { EventMessage } from "../../domain/shared/EventMessage.js";
-import { User, type Gender, type UserState } from "../../domain/users/User.js";
+import { User, type UserProfile, type UserState } from "../../domain/users/User.js";
 
-export interface UserDocument {
+/** Profile fields sit at the top level of the document, next to the account fields. */
+export interface UserDocument extends UserProfile {
   _id: string;
   email: string;
   passwordHash: string;
-  firstName: string;
-  lastName: string | null;
-  age: number | null;
-  gender: Gender | null;
-  about: string | null;
-  skills: string[];
-  photoUrl: string | null;
   sessionVersion: number;
   version: number;
   createdAt: Date;
