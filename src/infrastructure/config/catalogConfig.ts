@@ -1,23 +1,18 @@
 import { z } from "zod";
+import { bool, int, optionalText } from "./envValues.js";
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-const blankToUndefined = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
-
-const cloudinaryUrl = z
-  .string()
-  .optional()
-  .transform(blankToUndefined)
-  .refine((v) => v === undefined || /^cloudinary:\/\/[^:@/]+:[^@/]+@[^/?#]+$/u.test(v), "must look like cloudinary://API_KEY:API_SECRET@CLOUD_NAME");
+const cloudinaryUrl = optionalText().refine(
+  (v) => v === undefined || /^cloudinary:\/\/[^:@/]+:[^@/]+@[^/?#]+$/u.test(v),
+  "must look like cloudinary://API_KEY:API_SECRET@CLOUD_NAME",
+);
 
 /** The catalog's settings; merged into the one config schema by config.ts, which stays the only reader of the environment. */
 export const catalogEnv = {
   CLOUDINARY_URL: cloudinaryUrl,
-  CLOUDINARY_UPLOAD_PREFIX: z
-    .string()
-    .optional()
-    .transform(blankToUndefined)
-    .refine((v) => v === undefined || /^https?:\/\/[^/]+$/u.test(v), "must be an origin like https://api.cloudinary.com (no path)"),
+  CLOUDINARY_UPLOAD_PREFIX: optionalText().refine(
+    (v) => v === undefined || /^https?:\/\/[^/]+$/u.test(v),
+    "must be an origin like https://api.cloudinary.com (no path)",
+  ),
   CLOUDINARY_FOLDER: z.string().trim().regex(/^[a-z0-9][a-z0-9_/-]*$/u).default("bazaar"),
   CLOUDINARY_TIMEOUT_MS: int(1_000, 600_000).default(60_000),
   CATALOG_DATA_DIR: z.string().trim().min(1).default("var/catalog"),

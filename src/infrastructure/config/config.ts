@@ -1,15 +1,6 @@
 import { z } from "zod";
 import { catalogConfig, catalogEnv, type CatalogConfig } from "./catalogConfig.js";
-
-const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const optionalUrl = (protocols: string[]) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), `must start with ${protocols.join(" or ")}`);
+import { bool, int, optionalUrl } from "./envValues.js";
 
 const schema = z.object({
   ...catalogEnv,
