@@ -26,8 +26,14 @@ export class InMemoryUserRepository implements UserRepository, OutboxStore {
     this.#enqueue(user.id, outbox);
   }
 
+  /** Reads only the first `limit` entries: a large backlog (Redis down) must not make every relay pass copy it all. */
   async pending(limit: number): Promise<PendingMessage[]> {
-    return [...this.#outbox.values()].slice(0, limit).map((p) => structuredClone(p));
+    const batch: PendingMessage[] = [];
+    for (const p of this.#outbox.values()) {
+      if (batch.length >= limit) break;
+      batch.push(structuredClone(p));
+    }
+    return batch;
   }
 
   async markSent(sent: PendingMessage[]): Promise<void> {
