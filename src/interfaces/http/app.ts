@@ -25,15 +25,17 @@ export interface HttpSettings {
   cookies: CookieSettings;
 }
 
-export type HttpDeps = AccountDeps & ProfileDeps & { readiness: Readiness; logger: Logger; settings: HttpSettings } & {
-  /** Optional so an app without a catalog (some tests) still builds. */
-  catalog?: CatalogDeps;
+export type HttpDeps = AccountDeps & ProfileDeps & {
+  readiness: Readiness;
+  logger: Logger;
+  settings: HttpSettings;
+  catalog: CatalogDeps;
   /** Locally stored catalog images, served under /media. */
-  media?: MediaFiles;
+  media: MediaFiles;
 };
 
 export function apiRoutes(deps: HttpDeps): Route[] {
-  return [...accountRoutes(deps), ...profileRoutes(deps), ...healthRoutes(deps.readiness), ...(deps.catalog ? productRoutes(deps.catalog) : [])];
+  return [...accountRoutes(deps), ...profileRoutes(deps), ...healthRoutes(deps.readiness), ...productRoutes(deps.catalog)];
 }
 
 export function createHttpApp(deps: HttpDeps): Koa {

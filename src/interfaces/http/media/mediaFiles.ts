@@ -6,9 +6,9 @@ const PREFIX = "/media/";
 const notFound = () => new HttpError(404, "NOT_FOUND", "No such image (or size)");
 
 /** Serves locally stored catalog images (the embedded default); Cloudinary-hosted images never come through here. */
-export function mediaFiles(files: MediaFiles | undefined) {
+export function mediaFiles(files: MediaFiles) {
   return async (ctx: Context, next: Next): Promise<void> => {
-    if (!files || !ctx.path.startsWith(PREFIX) || (ctx.method !== "GET" && ctx.method !== "HEAD")) return next();
+    if (!ctx.path.startsWith(PREFIX) || (ctx.method !== "GET" && ctx.method !== "HEAD")) return next();
     const w = ctx.query.w;
     const width = typeof w === "string" ? (MEDIA_WIDTHS.find((n) => String(n) === w) as MediaWidth | undefined) : undefined;
     if (w !== undefined && width === undefined) throw notFound();
