@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
+import pRetry from "p-retry";
 import type { ClaimResult, SendLedger } from "../../application/ports/SendLedger.js";
-import { retryDelay, sleep } from "../events/backoff.js";
 import type { RedisClient } from "./connectRedis.js";
 
 export interface LedgerOptions {
@@ -35,16 +35,13 @@ export class RedisSendLedger implements SendLedger {
    * outage for as long as our claim lasts (nobody else may send meanwhile), and only then give up.
    */
   async markSent(key: string): Promise<void> {
-    const deadline = Date.now() + this.options.claimMs;
-    for (let failures = 1; ; failures++) {
-      try {
-        await this.client.set(this.#key(key), SENT, { expiration: { type: "EX", value: this.options.sentTtlSeconds } });
-        return;
-      } catch (error) {
-        if (Date.now() >= deadline) throw error;
-        await sleep(Math.min(retryDelay(failures, { baseDelayMs: 50, maxDelayMs: 1_000 }), Math.max(1, deadline - Date.now())));
-      }
-    }
+    await pRetry(() => this.client.set(this.#key(key), SENT, { expiration: { type: "EX", value: this.options.sentTtlSeconds } }), {
+      retries: Number.POSITIVE_INFINITY,
+      maxRetryTime: this.options.claimMs,
+      minTimeout: 50,
+      maxTimeout: 1_000,
+      randomize: true,
+    });
   }
 
   async release(key: string): Promise<void> {
