@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MongoClient } from "mongodb";
-import { afterAll, describe, inject } from "vitest";
+import { afterAll, describe } from "vitest";
 import { JsonFileProductRepository } from "../../src/infrastructure/files/JsonFileProductRepository.js";
 import { InMemoryProductRepository } from "../../src/infrastructure/memory/InMemoryProductRepository.js";
 import { MongoProductRepository } from "../../src/infrastructure/mongo/MongoProductRepository.js";
+import { describeWithMongo } from "../support/mongo.js";
 import { productRepositoryContract } from "./productRepository.contract.js";
 
 describe("ProductRepository contract: in-memory", () => {
@@ -31,16 +31,9 @@ describe("ProductRepository contract: JSON snapshot file (reloaded from disk for
   });
 });
 
-const mongo = inject("mongo");
-describe.skipIf(!mongo.uri)(`ProductRepository contract: MongoDB${mongo.uri ? "" : ` (skipped: ${mongo.reason})`}`, () => {
-  let client: MongoClient | undefined;
-  let n = 0;
-  afterAll(async () => client?.close());
+describeWithMongo("ProductRepository contract: MongoDB", (freshDb) => {
   productRepositoryContract(async () => {
-    client ??= await new MongoClient(mongo.uri!).connect();
-    const db = client.db(`bazaar_contract_${process.pid}_${n++}`);
-    await db.dropDatabase();
-    const repo = new MongoProductRepository(db);
+    const repo = new MongoProductRepository(await freshDb());
     await repo.ensureIndexes();
     return repo;
   });

@@ -1,22 +1,13 @@
-import { afterAll, describe, inject } from "vitest";
 import { InMemoryUserRepository } from "../../src/infrastructure/memory/InMemoryUserRepository.js";
-import { connectMongo, type MongoConnection } from "../../src/infrastructure/mongo/connectMongo.js";
 import { MongoUserRepository } from "../../src/infrastructure/mongo/MongoUserRepository.js";
+import { describeWithMongo } from "../support/mongo.js";
 import { userRepositoryContract } from "./userRepository.contract.js";
 
 userRepositoryContract("in-memory", async () => new InMemoryUserRepository());
 
-const mongo = inject("mongo");
-const connections: MongoConnection[] = [];
-
-describe.skipIf(!mongo.uri)(mongo.uri ? "MongoDB" : `MongoDB (skipped: ${mongo.reason})`, () => {
-  afterAll(async () => {
-    for (const c of connections) await c.db.dropDatabase().then(() => c.client.close());
-  });
+describeWithMongo("MongoDB", (freshDb) => {
   userRepositoryContract("MongoDB", async () => {
-    const connection = await connectMongo(mongo.uri!, `bazaar_test_${process.pid}_${connections.length}`);
-    connections.push(connection);
-    const repo = new MongoUserRepository(connection.db);
+    const repo = new MongoUserRepository(await freshDb());
     await repo.ensureIndexes();
     return repo;
   });
