@@ -2,13 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RedisClient } from "../../../src/infrastructure/redis/connectRedis.js";
-import { deleteKeys, uniquePrefix } from "../../support/eventsKit.js";
+import { afterAll, describe, expect, it } from "vitest";
 import { eventsEnv, signUp, startApi, startInProcessWorker } from "../../support/notificationsKit.js";
-import { redisForTests, redisSkipReason, TEST_REDIS_URL, type TestRedis } from "../../support/redis.js";
 import { TestClient } from "../../support/testServer.js";
-import { SmtpSink, waitFor } from "../../support/smtpSink.js";
+import { describePipeline } from "../../support/pipelineSuite.js";
+import { waitFor } from "../../support/smtpSink.js";
 
 const hostileName = `<script>alert("pwned")</script> & Co`;
 
@@ -34,28 +32,10 @@ describe("Embedded default: the welcome email is an .eml file in MAIL_DIR", () =
   });
 });
 
-const skip = await redisSkipReason();
-
-describe.skipIf(skip !== null)(skip ? `Redis + SMTP (skipped: ${skip})` : "Redis + SMTP: API and worker as separate runtimes", () => {
-  let sink: SmtpSink;
-  let redis: TestRedis;
-  const prefixes: string[] = [];
-  beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    redis = await redisForTests();
-  });
-  afterEach(async () => {
-    for (const p of prefixes.splice(0)) await deleteKeys(redis.client as RedisClient, p);
-  });
-  afterAll(async () => {
-    await sink.stop();
-    await redis.close();
-  });
-
+await describePipeline("Redis + SMTP: API and worker as separate runtimes", (pipeline) => {
   it("signup through HTTP sends one welcome email to the right recipient, name escaped; a password change sends a security notice", async () => {
-    const prefix = uniquePrefix("signup-email");
-    prefixes.push(prefix);
-    const env = eventsEnv({ REDIS_URL: TEST_REDIS_URL, SMTP_URL: sink.url, EVENT_STREAM_PREFIX: prefix });
+    const { sink, freshPrefix, env: pipelineEnv } = pipeline();
+    const env = pipelineEnv(freshPrefix("signup-email"));
     const api = await startApi(env);
     const worker = await startInProcessWorker(env);
     try {

@@ -1,40 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RedisClient } from "../../../src/infrastructure/redis/connectRedis.js";
+import { beforeEach, expect, it } from "vitest";
 import { streamKeys } from "../../../src/infrastructure/redis/streamKeys.js";
-import { deleteKeys, uniquePrefix } from "../../support/eventsKit.js";
-import { allArrived, eventsEnv, signUpBurst, spawnWorker, startApi, startInProcessWorker, welcomeCounts } from "../../support/notificationsKit.js";
-import { redisForTests, redisSkipReason, TEST_REDIS_URL, type TestRedis } from "../../support/redis.js";
-import { SmtpSink, waitFor } from "../../support/smtpSink.js";
+import { allArrived, signUpBurst, spawnWorker, startApi, startInProcessWorker, welcomeCounts } from "../../support/notificationsKit.js";
+import { describePipeline } from "../../support/pipelineSuite.js";
+import { type SmtpSink, waitFor } from "../../support/smtpSink.js";
 
-const skip = await redisSkipReason();
-
-describe.skipIf(skip !== null)(skip ? `Worker faults (skipped: ${skip})` : "Worker faults against real Redis and a real SMTP server", () => {
+await describePipeline("Worker faults against real Redis and a real SMTP server", (pipeline) => {
   let sink: SmtpSink;
-  let redis: TestRedis;
-  const prefixes: string[] = [];
-  const env = (prefix: string, over: Record<string, string> = {}) =>
-    eventsEnv({ REDIS_URL: TEST_REDIS_URL, SMTP_URL: sink.url, EVENT_STREAM_PREFIX: prefix, ...over });
-  const freshPrefix = (name: string) => {
-    const p = uniquePrefix(name);
-    prefixes.push(p);
-    return p;
-  };
+  beforeEach(() => {
+    sink = pipeline().sink;
+  });
+  const env = (prefix: string, over: Record<string, string> = {}) => pipeline().env(prefix, over);
+  const freshPrefix = (name: string) => pipeline().freshPrefix(name);
   const pendingOf = async (prefix: string) =>
-    redis.client.xPendingRange(streamKeys(prefix, "user:signup", "notifications").stream, "notifications", "-", "+", 100);
-
-  beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    redis = await redisForTests();
-  });
-  afterEach(async () => {
-    sink.refusing = false;
-    sink.delayMs = 0;
-    for (const p of prefixes.splice(0)) await deleteKeys(redis.client as RedisClient, p);
-  });
-  afterAll(async () => {
-    await sink.stop();
-    await redis.close();
-  });
+    pipeline().redis.client.xPendingRange(streamKeys(prefix, "user:signup", "notifications").stream, "notifications", "-", "+", 100);
 
   it("a worker SIGKILLed after sending but before acknowledging, then restarted, sends every welcome email exactly once", async () => {
     const prefix = freshPrefix("crash-restart");
@@ -114,7 +92,7 @@ describe.skipIf(skip !== null)(skip ? `Worker faults (skipped: ${skip})` : "Work
     const worker = await startInProcessWorker(env(prefix, { EVENT_MAX_ATTEMPTS: "3" }));
     try {
       const firstHalf = await signUpBurst(api.url, 5, "poison-a");
-      await redis.client.xAdd(streamKeys(prefix, "user:signup", "").stream, "*", { message: "this is not JSON" });
+      await pipeline().redis.client.xAdd(streamKeys(prefix, "user:signup", "").stream, "*", { message: "this is not JSON" });
       await worker.bus.publish("user:signup", { id: "future-1", type: "user:signup", occurredAt: new Date().toISOString(), schemaVersion: 99, data: {} });
       const secondHalf = await signUpBurst(api.url, 5, "poison-b");
       const emails = [...firstHalf, ...secondHalf];
