@@ -15,6 +15,7 @@ import { Logout } from "./application/users/Logout.js";
 import { RegisterUser } from "./application/users/RegisterUser.js";
 import { ViewProfile } from "./application/users/ViewProfile.js";
 import { GetProduct } from "./application/catalog/GetProduct.js";
+import { ProductViews } from "./application/catalog/ProductViews.js";
 import { ListProducts } from "./application/catalog/ListProducts.js";
 import type { ImageVariants } from "./application/ports/ImageVariants.js";
 import type { MediaFiles } from "./application/ports/MediaFiles.js";
@@ -159,8 +160,9 @@ function registerUseCases(c: DependencyContainer): void {
   use(SendWelcomeEmail, () => new SendWelcomeEmail(r(TOKENS.Mailer), r(TOKENS.SendLedger)));
   use(SendPasswordChangedNotice, () => new SendPasswordChangedNotice(r(TOKENS.Mailer), r(TOKENS.SendLedger)));
   use(EditProfile, () => new EditProfile(r(TOKENS.Users), r(TOKENS.Clock)));
-  use(ListProducts, () => new ListProducts(r(TOKENS.Products), r(TOKENS.ImageVariants)));
-  use(GetProduct, () => new GetProduct(r(TOKENS.Products), r(TOKENS.ImageVariants)));
+  use(ProductViews, () => new ProductViews(r(TOKENS.ImageVariants)));
+  use(ListProducts, () => new ListProducts(r(TOKENS.Products), r(ProductViews)));
+  use(GetProduct, () => new GetProduct(r(TOKENS.Products), r(ProductViews)));
   use(ChangePassword, () =>
     new ChangePassword(r(TOKENS.Users), r(TOKENS.Hasher), r(TOKENS.Denylist), r(TOKENS.Tokens), r(TOKENS.Relay), r(TOKENS.Ids), r(TOKENS.Clock)),
   );

@@ -61,6 +61,19 @@ export function productRepositoryContract(make: () => Promise<ProductRepository>
     }
   });
 
+  it("moves a re-imported product to its new place in every sort order at once", async () => {
+    const repo = await make();
+    const [cheap, dear] = [aProduct({ price: { amount: 100, currency: "USD" } }), aProduct({ price: { amount: 200, currency: "USD" } })];
+    await repo.upsertMany([cheap, dear]);
+    const order = async () => (await repo.list({ filters: {}, sort: "price_asc", limit: 10 })).map((p) => p.sku);
+    expect(await order()).toEqual([cheap.sku, dear.sku]);
+    await repo.upsertMany([{ ...cheap, price: { amount: 300, currency: "USD" } }]);
+    expect(await order()).toEqual([dear.sku, cheap.sku]);
+    const newcomer = aProduct({ price: { amount: 150, currency: "USD" } });
+    await repo.upsertMany([newcomer]);
+    expect(await order()).toEqual([newcomer.sku, dear.sku, cheap.sku]);
+  });
+
   it("filters by category, price range, stock and search terms (name, description or tag, any case)", async () => {
     const repo = await make();
     const lamp = aProduct({ name: "Brass Desk Lamp", category: "Home", price: { amount: 4999, currency: "USD" }, tags: ["lighting"] });

@@ -1,9 +1,9 @@
 import { searchTerms, sortKeyOf, type ProductFilters, type ProductSort } from "../../domain/catalog/ProductQuery.js";
 import type { InvalidCursor } from "../../domain/catalog/ProductErrors.js";
 import type { ProductRepository } from "../../domain/catalog/ProductRepository.js";
-import type { ImageVariants } from "../ports/ImageVariants.js";
 import { canonicalFilters, positionFrom, type ProductCursor } from "./ProductCursor.js";
-import { toProductView, type ProductView } from "./ProductView.js";
+import type { ProductView } from "./ProductView.js";
+import type { ProductViews } from "./ProductViews.js";
 
 export interface ListProductsInput {
   category?: string | undefined;
@@ -27,7 +27,7 @@ export type ListProductsError = InvalidCursor;
 export class ListProducts {
   constructor(
     private readonly products: ProductRepository,
-    private readonly variants: ImageVariants,
+    private readonly views: ProductViews,
   ) {}
 
   async execute(input: ListProductsInput): Promise<ProductPage> {
@@ -48,6 +48,6 @@ export class ListProducts {
       rows.length > input.limit && last
         ? { sort: input.sort, filters: canonicalFilters(filters), key: sortKeyOf(last, input.sort), id: last.id }
         : null;
-    return { items: page.map((p) => toProductView(p, this.variants)), nextCursor };
+    return { items: page.map((p) => this.views.of(p)), nextCursor };
   }
 }

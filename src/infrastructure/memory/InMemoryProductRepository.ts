@@ -1,18 +1,26 @@
 import type { Product } from "../../domain/catalog/Product.js";
 import { SlugTaken } from "../../domain/catalog/ProductErrors.js";
-import type { Position, ProductListQuery } from "../../domain/catalog/ProductQuery.js";
+import { deepFreeze } from "../../domain/shared/deepFreeze.js";
+import type { Position, ProductListQuery, ProductSort } from "../../domain/catalog/ProductQuery.js";
 import type { ProductRepository, UpsertResult } from "../../domain/catalog/ProductRepository.js";
 import { comparePositions, matches, positionOf } from "./productMatching.js";
+
+interface Entry {
+  product: Product;
+  position: Position;
+}
 
 /**
  * A real implementation of the port (same contract tests as MongoDB). Stored products are deep-frozen copies, so
  * reads hand them out without cloning (a clone per product was most of a page's cost); only the mutable Dates are
- * copied on the way out.
+ * copied on the way out. Like MongoDB's indexes, one sorted array per sort order (built on first use after a
+ * write) turns a page into a binary search and a short scan instead of sorting the whole catalog per request.
  */
 export class InMemoryProductRepository implements ProductRepository {
   readonly #byId = new Map<string, Product>();
   readonly #idBySku = new Map<string, string>();
   readonly #idBySlug = new Map<string, string>();
+  readonly #sorted = new Map<ProductSort, Entry[]>();
 
   async upsertMany(products: Product[]): Promise<UpsertResult> {
     const result = { inserted: 0, updated: 0 };
@@ -29,6 +37,7 @@ export class InMemoryProductRepository implements ProductRepository {
       this.#idBySlug.set(product.slug, product.id);
       result[existing ? "updated" : "inserted"]++;
     }
+    this.#sorted.clear();
     return result;
   }
 
@@ -43,17 +52,23 @@ export class InMemoryProductRepository implements ProductRepository {
   }
 
   async list({ filters, sort, limit, after }: ProductListQuery): Promise<Product[]> {
-    // Each product's position is computed once, not once per comparison of the sort.
-    const candidates: Array<{ product: Product; position: Position }> = [];
-    for (const product of this.#byId.values()) {
-      if (!matches(product, filters)) continue;
-      const position = positionOf(product, sort);
-      if (!after || comparePositions(position, after, sort) > 0) candidates.push({ product, position });
+    const index = this.#index(sort);
+    const page: Product[] = [];
+    for (let i = after ? firstAfter(index, after, sort) : 0; i < index.length && page.length < limit; i++) {
+      const { product } = index[i]!;
+      if (matches(product, filters)) page.push(withOwnDates(product));
     }
-    return candidates
-      .sort((a, b) => comparePositions(a.position, b.position, sort))
-      .slice(0, limit)
-      .map((c) => withOwnDates(c.product));
+    return page;
+  }
+
+  #index(sort: ProductSort): Entry[] {
+    let index = this.#sorted.get(sort);
+    if (!index) {
+      index = [...this.#byId.values()].map((product) => ({ product, position: positionOf(product, sort) }));
+      index.sort((a, b) => comparePositions(a.position, b.position, sort));
+      this.#sorted.set(sort, index);
+    }
+    return index;
   }
 
   async count(): Promise<number> {
@@ -61,12 +76,15 @@ export class InMemoryProductRepository implements ProductRepository {
   }
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !(value instanceof Date) && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
+/** The first entry strictly after `after` in this sort order. */
+function firstAfter(index: Entry[], after: Position, sort: ProductSort): number {
+  let [low, high] = [0, index.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (comparePositions(index[mid]!.position, after, sort) > 0) high = mid;
+    else low = mid + 1;
   }
-  return value;
+  return low;
 }
 
 /** Date objects stay mutable even when frozen (setTime), so each reader gets its own. */
