@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
-import { bazaarEnv, COOKIE_NAME, getJson, login, signup, startServer, type Server } from "./lib/bazaar.js";
-import { fmt, load, median, table, type LoadResult } from "./lib/load.js";
+import { bazaarEnv, getJson, login, signup, startServer, type Server } from "./lib/bazaar.js";
+import { fixtureFrom, PAGE } from "./lib/fixture.js";
+import { alternate, fmt, load, median, table, type LoadResult } from "./lib/load.js";
 import { describeMachine } from "./lib/machine.js";
 import { REDIS_URL, redisReachable } from "./lib/redis.js";
 import type { Fixture } from "./servers/fixture.js";
@@ -14,7 +15,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const WITH_REDIS = process.env.BENCH_REDIS !== "0" && (await redisReachable());
-const PAGE = "/products?limit=24";
 
 interface Target {
   label: string;
@@ -23,23 +23,12 @@ interface Target {
 }
 
 const env = bazaarEnv();
-const email = `bench-${Date.now()}@example.com`;
 const servers: Server[] = [];
 try {
   const bazaar = await startServer("bazaar", "src/main.ts", env);
   servers.push(bazaar);
-  await signup(bazaar.url, email);
-  const cookie = await login(bazaar.url, email);
-  const user = (await getJson(`${bazaar.url}/profile/view`, { cookie })) as Fixture["user"];
-  const productPage = await firstPage(bazaar.url);
-
-  const fixture: Fixture = {
-    user,
-    sessionVersion: 0,
-    productPage,
-    jwt: { secret: env.JWT_SECRET!, issuer: "bazaar", audience: "bazaar-api" },
-    cookieName: COOKIE_NAME,
-  };
+  const { fixture, cookie, email } = await fixtureFrom(bazaar, env.JWT_SECRET!);
+  const { productPage } = fixture;
   const fixtureEnv = { BENCH_FIXTURE: JSON.stringify(fixture) };
   const bare = await startServer("bare", "bench/servers/bare.ts", fixtureEnv);
   const koa = await startServer("koa-minimal", "bench/servers/koa-minimal.ts", fixtureEnv);
@@ -71,14 +60,6 @@ try {
   await Promise.all(servers.map((s) => s.stop()));
 }
 
-async function firstPage(base: string): Promise<Fixture["productPage"]> {
-  const res = await fetch(base + PAGE);
-  if (res.status === 404) return null;
-  const page = (await res.json()) as NonNullable<Fixture["productPage"]>;
-  if (!res.ok || page.items.length === 0) throw new Error(`${PAGE} → ${res.status}, ${page.items?.length} items: is the catalog seeded?`);
-  return page;
-}
-
 /** A comparison is only fair if every server returns the same body for the same request. */
 async function assertSameAnswer(t: Target, endpoints: string[], f: Fixture): Promise<void> {
   for (const path of endpoints) {
@@ -92,15 +73,10 @@ async function assertSameAnswer(t: Target, endpoints: string[], f: Fixture): Pro
 }
 
 async function compare(path: string, targets: Target[]): Promise<void> {
-  const results = new Map<string, LoadResult[]>(targets.map((t) => [t.label, []]));
-  const run = (t: Target, seconds: number) =>
-    load({ url: t.server.url + path, connections: CONNECTIONS, durationSeconds: seconds, headers: { cookie: t.cookie } }, t.server);
-  for (const t of targets) await run(t, 3); // JIT warm-up, discarded
-  for (let round = 0; round < ROUNDS; round++) {
-    // Rotate the order so no server always runs first (or right after the noisiest one).
-    const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
-    for (const t of order) results.get(t.label)!.push(await run(t, SECONDS));
-  }
+  const runs = await alternate(targets, ROUNDS, (t, warmUp) =>
+    load({ url: t.server.url + path, connections: CONNECTIONS, durationSeconds: warmUp ? 3 : SECONDS, headers: { cookie: t.cookie } }, t.server),
+  );
+  const results = new Map(targets.map((t, i) => [t.label, runs[i]!]));
   const m = (label: string, key: keyof LoadResult) => median(results.get(label)!.map((r) => r[key]));
   const bazaar = "Bazaar (in-memory)";
   const rows = targets.map((t) => [
@@ -109,6 +85,7 @@ async function compare(path: string, targets: Target[]): Promise<void> {
     fmt(m(t.label, "p50"), 1),
     fmt(m(t.label, "p99"), 1),
     fmt(m(t.label, "cpuMicrosPerRequest"), 1),
+    fmt(m(t.label, "kernelMicrosPerRequest"), 1),
     fmt(m(t.label, "serverCoreUse"), 2),
     fmt(m(bazaar, "rps") / m(t.label, "rps"), 2),
     fmt(m(t.label, "cpuMicrosPerRequest") / m(bazaar, "cpuMicrosPerRequest"), 2),
@@ -119,7 +96,7 @@ async function compare(path: string, targets: Target[]): Promise<void> {
   if (bareCores < 0.9)
     console.log(`The bare server used ${fmt(bareCores, 2)} of a core: the load generator, not the server, limited its req/s, so the CPU-cost ratio is the fairer one.\n`);
   console.log(
-    table(["server", "req/s", "p50 ms", "p99 ms", "server CPU µs/req", "cores used", "Bazaar req/s ÷ this", "this CPU ÷ Bazaar CPU", "failures"], rows),
+    table(["server", "req/s", "p50 ms", "p99 ms", "server CPU µs/req", "of which kernel", "cores used", "Bazaar req/s ÷ this", "this CPU ÷ Bazaar CPU", "failures"], rows),
   );
   console.log("");
   // Efficiency by CPU is the inverse ratio of cost per request.

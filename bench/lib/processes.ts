@@ -19,6 +19,8 @@ export interface Child {
   stop(): Promise<void>;
   /** user+system CPU seconds the process has used so far (from /proc). */
   cpuSeconds(): number;
+  /** Of those, the system (kernel) seconds: syscalls, and on loopback the peer's share of the TCP stack. */
+  kernelSeconds(): number;
   rssMiB(): number;
   /** What the child printed on stdout, when started with `captureStdout`. */
   stdout(): string;
@@ -67,18 +69,19 @@ export function startNode(
       await exited;
       clearTimeout(timer);
     },
-    cpuSeconds: () => cpuSeconds(pid),
+    cpuSeconds: () => cpuTicks(pid).reduce((a, b) => a + b) / 100,
+    kernelSeconds: () => cpuTicks(pid)[1] / 100,
     rssMiB: () => rssMiB(pid),
     stdout: () => stdout,
     exited,
   };
 }
 
-function cpuSeconds(pid: number): number {
-  // Fields 14 and 15 of /proc/<pid>/stat are utime and stime in clock ticks (100 Hz on Linux).
+/** utime and stime (fields 14 and 15 of /proc/<pid>/stat), in clock ticks of 1/100 s. */
+function cpuTicks(pid: number): [number, number] {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return [Number(fields[11]), Number(fields[12])];
 }
 
 function rssMiB(pid: number): number {

@@ -76,12 +76,16 @@ describe("OpenAPI and docs", () => {
 });
 
 describe("security headers and CORS", () => {
-  it("sends the usual hardening headers", async () => {
+  it("sends the API hardening headers (OWASP REST set): nothing may load, frame or cache a JSON answer", async () => {
     const res = await server.client().get("/healthz");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("strict-transport-security")).toMatch(/max-age=/);
-    expect(res.headers.get("x-frame-options")).toBeTruthy();
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none';frame-ancestors 'none'");
+    expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("x-powered-by")).toBeNull();
+    const missing = await server.client().get("/no/such/route");
+    expect([missing.status, missing.headers.get("cache-control"), missing.headers.get("x-frame-options")]).toEqual([404, "no-store", "DENY"]);
   });
 
   it("allows credentialed requests from allowlisted origins only", async () => {

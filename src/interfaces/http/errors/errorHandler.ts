@@ -20,7 +20,7 @@ export async function errorHandler(ctx: Context, next: Next): Promise<void> {
     if (ctx.status === 404 && ctx.body === undefined) throw new HttpError(404, "NOT_FOUND", `No route for ${ctx.method} ${ctx.path}`);
   } catch (error) {
     const shaped = shape(error);
-    if (shaped.status >= 500) ctx.state.log?.error({ err: error }, "request failed");
+    if (shaped.status >= 500) ctx.state.log?.error({ err: error, reqId: ctx.state.requestId }, "request failed");
     ctx.status = shaped.status;
     ctx.body = shaped.body;
     for (const [name, value] of Object.entries(shaped.headers ?? {})) ctx.set(name, value);

@@ -7,13 +7,17 @@ const MAX_DEPTH = 16;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
 
-/** JSON only, size-limited, then screened for prototype-pollution keys, `$` operators and absurd nesting. */
+/**
+ * JSON only, size-limited, then screened for prototype-pollution keys, `$` operators and absurd nesting.
+ * Only for methods whose routes take a body: a GET's body is never read, so reads skip the whole chain.
+ */
 export function jsonBody(limitBytes: number) {
-  return compose([requireJsonContentType, bodyParser({ enableTypes: ["json"], jsonLimit: limitBytes, jsonStrict: true, encoding: "utf-8" }), screen]);
+  const chain = compose([requireJsonContentType, bodyParser({ enableTypes: ["json"], jsonLimit: limitBytes, jsonStrict: true, encoding: "utf-8" }), screen]);
+  return (ctx: Context, next: Next) => (WITH_BODY.has(ctx.method) ? chain(ctx, next) : next());
 }
 
 async function requireJsonContentType(ctx: Context, next: Next): Promise<void> {
-  if (WITH_BODY.has(ctx.method) && ctx.request.length !== 0 && hasBody(ctx) && !ctx.is("application/json"))
+  if (ctx.request.length !== 0 && hasBody(ctx) && !ctx.is("application/json"))
     throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json");
   // Koa's charset getter throws and catches internally when there is no Content-Type (~15 µs): skip it then.
   const charset = ctx.get("content-type") ? ctx.request.charset : "";
