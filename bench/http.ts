@@ -12,7 +12,7 @@ import type { Fixture } from "./servers/fixture.js";
  * users would pick). Rounds alternate the servers so that background load hits all of them alike; medians.
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const WITH_REDIS = process.env.BENCH_REDIS !== "0" && (await redisReachable());
 

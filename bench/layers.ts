@@ -10,7 +10,7 @@ import { describeMachine } from "./lib/machine.js";
  * minus the previous row's. (A sampling profile blames the kernel's send for time that is not its own; this does not.)
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SECONDS = Number(process.env.BENCH_LAYERS_SECONDS ?? 4);
+const SECONDS = Number(process.env.BENCH_LAYERS_SECONDS ?? 3);
 const PATH = "/profile/view";
 const RUNGS = [
   "Koa + router, the floor's route (0 layers)",
