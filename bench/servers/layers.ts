@@ -15,7 +15,7 @@ const layers = Number(process.env.BENCH_LAYERS ?? 0);
 // Bazaar's settings from the same environment the bench gives Bazaar (production, info-level log to /dev/null).
 const config = loadConfig(process.env);
 const settings = { corsOrigins: config.corsOrigins, trustProxyHops: 0, bodyLimitBytes: config.bodyLimitBytes, cookies: { secure: true } };
-const stack = middlewareStack(settings, createLogger(config.logLevel), { read: async () => null });
+const stack = middlewareStack(settings, createLogger(config.logLevel), { find: async () => null });
 const app = new Koa();
 for (const [, middleware] of stack.slice(0, layers)) app.use(middleware);
 const router = floorRouter(readFixture());

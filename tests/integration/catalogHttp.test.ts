@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
 import { tmpdir } from "node:os";
@@ -122,6 +123,21 @@ describe("local media", () => {
     expect(again).toBe(304);
     const thumb = await fetch(server.url + image.variants.thumbnail);
     expect((await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).width).toBe(160);
+  });
+
+  it("answers a conditional GET from the etag alone: no read, no resize", async () => {
+    const thumbUrl = (await server.client().get(`/products/${products[0]!.slug}`)).body.images[0].variants.thumbnail;
+    const etag = (await fetch(server.url + thumbUrl)).headers.get("etag")!;
+    const variants = join(dir, "media", ".variants");
+    expect(existsSync(variants)).toBe(true);
+    await rm(variants, { recursive: true });
+    const status = await new Promise<number>((resolve, reject) =>
+      http.get(server.url + thumbUrl, { headers: { "if-none-match": etag } }, (r) => resolve(r.resume().statusCode!)).on("error", reject),
+    );
+    expect(status).toBe(304);
+    expect(existsSync(variants)).toBe(false);
+    expect((await fetch(server.url + thumbUrl)).status).toBe(200);
+    expect(existsSync(variants)).toBe(true);
   });
 
   it("404s unknown files, unknown sizes and path tricks", async () => {

@@ -4,7 +4,7 @@ import sharp from "sharp";
 import type { ImageStorage, ImageUpload, UploadOutcome } from "../../application/ports/ImageStorage.js";
 import { ImageStorageFailed } from "../../application/ports/ImageStorage.js";
 import type { MediaFile, MediaFiles, MediaWidth } from "../../application/ports/MediaFiles.js";
-import { readMedia } from "./readMedia.js";
+import { findMedia } from "./findMedia.js";
 
 /** Stores images under a directory and serves them back (with resized variants) through the media route. */
 export class LocalImageStorage implements ImageStorage, MediaFiles {
@@ -38,7 +38,7 @@ export class LocalImageStorage implements ImageStorage, MediaFiles {
     }
   }
 
-  read(path: string, width?: MediaWidth): Promise<MediaFile | null> {
-    return readMedia(this.root, path, width);
+  find(path: string, width?: MediaWidth): Promise<MediaFile | null> {
+    return findMedia(this.root, path, width);
   }
 }

@@ -12,7 +12,7 @@ export function mediaFiles(files: MediaFiles) {
     const w = ctx.query.w;
     const width = typeof w === "string" ? (MEDIA_WIDTHS.find((n) => String(n) === w) as MediaWidth | undefined) : undefined;
     if (w !== undefined && width === undefined) throw notFound();
-    const file = await files.read(ctx.path.slice(PREFIX.length), width);
+    const file = await files.find(ctx.path.slice(PREFIX.length), width);
     if (!file) throw notFound();
     ctx.set("Cache-Control", "public, max-age=86400");
     // helmet defaults to same-origin; images are meant to be embedded by storefronts on other origins.
@@ -25,6 +25,7 @@ export function mediaFiles(files: MediaFiles) {
       ctx.status = 304;
       return;
     }
-    ctx.body = Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength);
+    const data = await file.bytes();
+    ctx.body = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   };
 }

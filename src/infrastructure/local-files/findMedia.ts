@@ -7,15 +7,18 @@ const CONTENT_TYPES: Record<string, string> = { ".jpg": "image/jpeg", ".jpeg": "
 // Lower-case segments of safe characters only: no "..", no hidden files, no absolute paths.
 const SAFE_PATH = /^(?:[a-z0-9][a-z0-9_-]*\/)*[a-z0-9][a-z0-9_-]*\.(?:jpe?g|png|webp)$/u;
 
-export async function readMedia(root: string, path: string, width?: MediaWidth): Promise<MediaFile | null> {
+/** The etag comes from the original's size and mtime and the width, so it is known before any read or resize. */
+export async function findMedia(root: string, path: string, width?: MediaWidth): Promise<MediaFile | null> {
   if (!SAFE_PATH.test(path)) return null;
   const original = join(root, path);
   const info = await stat(original).catch(() => null);
   if (!info?.isFile()) return null;
-  const file = width ? await resized(root, path, original, width) : original;
-  const data = await readFile(file);
-  const contentType = CONTENT_TYPES[extname(path)] ?? "application/octet-stream";
-  return { data, contentType, etag: `"${info.size.toString(36)}-${info.mtimeMs.toString(36)}-${width ?? 0}"`, modifiedAt: info.mtime };
+  return {
+    contentType: CONTENT_TYPES[extname(path)] ?? "application/octet-stream",
+    etag: `"${info.size.toString(36)}-${info.mtimeMs.toString(36)}-${width ?? 0}"`,
+    modifiedAt: info.mtime,
+    bytes: async () => readFile(width ? await resized(root, path, original, width) : original),
+  };
 }
 
 /** Made on first request and kept next to the originals, so each size costs one resize, ever. */
