@@ -6,6 +6,10 @@ export interface UpsertResult {
   updated: number;
 }
 
+/**
+ * Products handed out are never changed afterwards, by the repository or by their readers: an update stores a new
+ * product. Readers may therefore keep what they derived from a product for as long as they get the same one back.
+ */
 export interface ProductRepository {
   /**
    * Inserts or replaces each product by `sku`. An existing product keeps its id and createdAt,
