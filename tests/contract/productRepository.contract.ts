@@ -46,6 +46,18 @@ export function productRepositoryContract(make: () => Promise<ProductRepository>
     await expect(repo.upsertMany([aProduct({ slug: p.slug })])).rejects.toBeInstanceOf(SlugTaken);
   });
 
+  it("lists exactly what a batch that failed half-way did store", async () => {
+    const repo = await make();
+    const p = aProduct();
+    await repo.upsertMany([p]);
+    await repo.list({ filters: {}, sort: "name", limit: 10 });
+    const before = aProduct({ name: "AAA first of the batch" });
+    await expect(repo.upsertMany([before, aProduct({ slug: p.slug })])).rejects.toBeInstanceOf(SlugTaken);
+    const stored = (await repo.findById(before.id)) !== null;
+    const listed = (await repo.list({ filters: {}, sort: "name", limit: 10 })).map((x) => x.id);
+    expect(listed).toEqual(stored ? [before.id, p.id] : [p.id]);
+  });
+
   it.each(["newest", "price_asc", "price_desc", "name"] as const)("pages through every product once in %s order, ties broken by id", async (sort) => {
     const repo = await make();
     const tie = { price: { amount: 500, currency: "USD" }, name: "Same", createdAt: new Date(Date.UTC(2025, 1, 1)) };

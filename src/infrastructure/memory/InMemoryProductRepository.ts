@@ -23,6 +23,8 @@ export class InMemoryProductRepository implements ProductRepository {
   readonly #sorted = new Map<ProductSort, Entry[]>();
 
   async upsertMany(products: Product[]): Promise<UpsertResult> {
+    // Before any write: a batch that fails half-way (like MongoDB's ordered bulk write) keeps what it wrote.
+    this.#sorted.clear();
     const result = { inserted: 0, updated: 0 };
     for (const incoming of products) {
       const existingId = this.#idBySku.get(incoming.sku);
@@ -37,7 +39,6 @@ export class InMemoryProductRepository implements ProductRepository {
       this.#idBySlug.set(product.slug, product.id);
       result[existing ? "updated" : "inserted"]++;
     }
-    this.#sorted.clear();
     return result;
   }
 
