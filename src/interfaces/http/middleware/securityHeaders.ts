@@ -5,8 +5,8 @@ import helmet from "koa-helmet";
  * What the OWASP REST Security Cheat Sheet asks of JSON API responses: a CSP that allows nothing and no framing,
  * HSTS, nosniff, X-Frame-Options DENY, no referrer, same-origin resources, and `Cache-Control: no-store` so that no
  * shared cache keeps a profile (routes meant to be cached, such as images, say so themselves). Helmet's other
- * defaults only mean something for HTML documents, and cost every JSON response ~0.5 KB and a few µs (measured in
- * docs/BENCHMARKS.md), so they go to the docs page alone: `documentSecurityHeaders`.
+ * defaults only mean something for HTML documents and would add ~0.4 KB to every JSON response, so they go to the
+ * docs page alone: `documentSecurityHeaders`.
  */
 export function apiSecurityHeaders() {
   const headers = helmet({
