@@ -1,16 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { openSync, readFileSync } from "node:fs";
-import net from "node:net";
 
-/** Asks the kernel for a free loopback port; the tiny race until the child binds it is acceptable for a bench. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+// The tiny race between asking for a free port and the child binding it is acceptable for a bench.
+export { freePort } from "../../tests/support/freePort.js";
 
 export interface Child {
   name: string;

@@ -9,19 +9,24 @@ export interface TestRedis {
   close(): Promise<void>;
 }
 
-/** Null when Redis answers; otherwise the one-line reason Redis tests are skipped. */
-export async function redisSkipReason(url = TEST_REDIS_URL): Promise<string | null> {
-  const probe = createClient({ url, socket: { connectTimeout: 1_000, reconnectStrategy: false } });
+/** One PING, no retries: whether a Redis answers at `url` right now. */
+export async function redisAnswers(url: string, connectTimeoutMs = 1_000): Promise<boolean> {
+  const probe = createClient({ url, socket: { connectTimeout: connectTimeoutMs, reconnectStrategy: false } });
   probe.on("error", () => undefined);
   try {
     await probe.connect();
     await probe.ping();
-    return null;
+    return true;
   } catch {
-    return `no Redis answering at ${url}`;
+    return false;
   } finally {
-    if (probe.isOpen) await probe.close();
+    if (probe.isOpen) await probe.close().catch(() => undefined);
   }
+}
+
+/** Null when Redis answers; otherwise the one-line reason Redis tests are skipped. */
+export async function redisSkipReason(url = TEST_REDIS_URL): Promise<string | null> {
+  return (await redisAnswers(url)) ? null : `no Redis answering at ${url}`;
 }
 
 export async function redisForTests(url = TEST_REDIS_URL): Promise<TestRedis> {

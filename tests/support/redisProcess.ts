@@ -1,20 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createClient } from "redis";
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
+import { freePort } from "./freePort.js";
+import { redisAnswers } from "./redis.js";
 
 /**
  * A private redis-server that tests may kill and restart. It runs with an fsync-always append-only file, as a
@@ -40,7 +29,7 @@ export class RedisProcess {
     const args = ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", this.dir];
     this.#child = spawn("redis-server", args, { stdio: "ignore" });
     for (let i = 0; i < 200; i++) {
-      if (await this.#answers()) return;
+      if (await redisAnswers(this.url, 200)) return;
       await new Promise((r) => setTimeout(r, 25));
     }
     throw new Error(`redis-server did not start on port ${this.port}`);
@@ -59,19 +48,5 @@ export class RedisProcess {
   async stop(): Promise<void> {
     await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
-  }
-
-  async #answers(): Promise<boolean> {
-    const probe = createClient({ url: this.url, socket: { connectTimeout: 200, reconnectStrategy: false } });
-    probe.on("error", () => undefined);
-    try {
-      await probe.connect();
-      await probe.ping();
-      return true;
-    } catch {
-      return false;
-    } finally {
-      if (probe.isOpen) await probe.close().catch(() => undefined);
-    }
   }
 }
