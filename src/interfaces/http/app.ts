@@ -46,7 +46,7 @@ export function middlewareStack(settings: HttpSettings, logger: Logger, media: M
   const allowed = new Set(settings.corsOrigins);
   return [
     ["request id and access log", requestContext(logger)],
-    ["error mapping", errorHandler],
+    ["error mapping", errorHandler(logger)],
     ["security headers (helmet, API set)", apiSecurityHeaders()],
     ["CORS", cors({ origin: (ctx) => (allowed.has(ctx.get("origin")) ? ctx.get("origin") : ""), credentials: true, maxAge: 600 })],
     ["JSON body screening", jsonBody(settings.bodyLimitBytes)],

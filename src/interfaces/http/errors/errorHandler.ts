@@ -1,5 +1,6 @@
 import type { Context, Next } from "koa";
 import { DomainError } from "../../../domain/shared/DomainError.js";
+import type { Logger } from "../../../infrastructure/logging/logger.js";
 import { STATUS_BY_CODE } from "./errorStatus.js";
 import { HttpError } from "./HttpError.js";
 
@@ -14,18 +15,18 @@ interface ShapedError {
 }
 
 /** Every failure leaves as `{"error":{code,message,details}}`; unknown errors are logged and leak nothing. */
-export async function errorHandler(ctx: Context, next: Next): Promise<void> {
+export const errorHandler = (logger: Logger) => async (ctx: Context, next: Next): Promise<void> => {
   try {
     await next();
     if (ctx.status === 404 && ctx.body === undefined) throw new HttpError(404, "NOT_FOUND", `No route for ${ctx.method} ${ctx.path}`);
   } catch (error) {
     const shaped = shape(error);
-    if (shaped.status >= 500) ctx.state.log?.error({ err: error, reqId: ctx.state.requestId }, "request failed");
+    if (shaped.status >= 500) logger.error({ err: error, reqId: ctx.state.requestId }, "request failed");
     ctx.status = shaped.status;
     ctx.body = shaped.body;
     for (const [name, value] of Object.entries(shaped.headers ?? {})) ctx.set(name, value);
   }
-}
+};
 
 function shape(error: unknown): ShapedError {
   if (error instanceof HttpError) return { status: error.status, body: body(error.code, error.message, error.details), headers: error.headers };

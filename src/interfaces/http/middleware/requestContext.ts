@@ -4,7 +4,7 @@ import type { Logger } from "../../../infrastructure/logging/logger.js";
 
 const INCOMING_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** A request id (kept from X-Request-Id when it is sane), the logger, and one access line per request. */
+/** A request id (kept from X-Request-Id when it is sane) and one access line per request. */
 export function requestContext(logger: Logger) {
   // The access line holds only the fields below, none of which can carry a credential, so it skips the redaction
   // pass every other line gets (a few µs per request, measured in docs/BENCHMARKS.md).
@@ -12,9 +12,8 @@ export function requestContext(logger: Logger) {
   return async (ctx: Context, next: Next): Promise<void> => {
     const incoming = ctx.get("x-request-id");
     const id = INCOMING_ID.test(incoming) ? incoming : randomUUID();
-    ctx.state.requestId = id;
     // No child logger per request: most requests log nothing but their access line, so lines name `reqId` themselves.
-    ctx.state.log = logger;
+    ctx.state.requestId = id;
     ctx.set("X-Request-Id", id);
     const started = performance.now();
     try {
