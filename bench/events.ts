@@ -41,9 +41,9 @@ const workers: Child[] = [];
 let api: Server | undefined;
 const rows: (string | number)[][] = [];
 try {
-  api = await startServer("bazaar-api", "src/main.ts", env);
+  api = await startServer("bazaar-api", "src/main/api.ts", env);
   for (const count of [1, 2]) {
-    while (workers.length < count) workers.push(startNode(`worker-${workers.length + 1}`, "src/worker.ts", { ...env, WORKER_NAME: `bench-${workers.length + 1}` }));
+    while (workers.length < count) workers.push(startNode(`worker-${workers.length + 1}`, "src/main/worker.ts", { ...env, WORKER_NAME: `bench-${workers.length + 1}` }));
     await warmUp(api.url);
     rows.push(await burst(api.url, count));
   }

@@ -25,7 +25,7 @@ interface Target {
 const env = bazaarEnv();
 const servers: Server[] = [];
 try {
-  const bazaar = await startServer("bazaar", "src/main.ts", env);
+  const bazaar = await startServer("bazaar", "src/main/api.ts", env);
   servers.push(bazaar);
   const { fixture, cookie, email } = await fixtureFrom(bazaar, env.JWT_SECRET!);
   const { productPage } = fixture;
@@ -42,7 +42,7 @@ try {
     { label: "Express + jsonwebtoken(string)", server: express, cookie },
   ];
   if (WITH_REDIS) {
-    const redisBazaar = await startServer("bazaar-redis", "src/main.ts", { ...env, REDIS_URL });
+    const redisBazaar = await startServer("bazaar-redis", "src/main/api.ts", { ...env, REDIS_URL });
     servers.push(redisBazaar);
     await signup(redisBazaar.url, email);
     targets.splice(1, 0, { label: "Bazaar (Redis revocations)", server: redisBazaar, cookie: await login(redisBazaar.url, email) });

@@ -17,7 +17,7 @@ const WORK = "var/bench/import";
 
 if (!existsSync(`${DATASET}/products.json`)) {
   // Same seed and size as the catalog Bazaar seeds in bench:http, which then reuses it.
-  const dataset = startNode("dataset", "scripts/dataset.ts", { CATALOG_DATA_DIR: "var/bench/catalog" });
+  const dataset = startNode("dataset", "src/main/dataset.ts", { CATALOG_DATA_DIR: "var/bench/catalog" });
   if ((await dataset.exited) !== 0) throw new Error("rendering the dataset failed");
 }
 
@@ -35,7 +35,7 @@ for (const run of runs) rows.push(await importOnce(run));
 
 console.log(`## Import\n\n${describeMachine()}\n`);
 console.log(
-  `Fake Cloudinary (scripts/fake-cloudinary.ts, its own process) answers each upload after ${LATENCY_MS} ms ± 50 % (uniform, so the mean is ${LATENCY_MS} ms). ` +
+  `Fake Cloudinary (tests/support/fakeCloudinaryCli.ts, its own process) answers each upload after ${LATENCY_MS} ms ± 50 % (uniform, so the mean is ${LATENCY_MS} ms). ` +
     `The import is \`npm run import:products\` (its own process); "import time" is what it reports, "wall" includes process start.\n`,
 );
 console.log(table(["run", "concurrency", "images", "ideal s", "import s", "ideal ÷ import", "wall s", "cores used: importer / fake", "retried attempts", "failed", "exit"], rows));
@@ -43,7 +43,7 @@ console.log("");
 
 async function importOnce(run: Run): Promise<(string | number)[]> {
   const port = await freePort();
-  const fake = startNode("fake-cloudinary", "scripts/fake-cloudinary.ts", {}, [], {
+  const fake = startNode("fake-cloudinary", "tests/support/fakeCloudinaryCli.ts", {}, [], {
     args: ["--port", String(port), "--latency", String(LATENCY_MS), "--rate-500", String(run.failRate)],
     captureStdout: true,
   });
@@ -54,7 +54,7 @@ async function importOnce(run: Run): Promise<(string | number)[]> {
     mkdirSync(WORK, { recursive: true });
     symlinkSync(DATASET, `${WORK}/dataset`);
     const started = performance.now();
-    const importer = startNode("import", "scripts/import-products.ts", { ...env, CATALOG_DATA_DIR: WORK, LOG_LEVEL: "warn" }, [], {
+    const importer = startNode("import", "src/main/import-products.ts", { ...env, CATALOG_DATA_DIR: WORK, LOG_LEVEL: "warn" }, [], {
       args: ["--concurrency", String(run.concurrency)],
       captureStdout: true,
     });

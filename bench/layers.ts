@@ -26,7 +26,7 @@ const RUNGS = [
 const env = bazaarEnv();
 const servers: Server[] = [];
 try {
-  const bazaar = await startServer("bazaar", "src/main.ts", env);
+  const bazaar = await startServer("bazaar", "src/main/api.ts", env);
   servers.push(bazaar);
   const { fixture, cookie } = await fixtureFrom(bazaar, env.JWT_SECRET!);
   const rungs: Array<{ label: string; server: Server }> = [];

@@ -14,7 +14,7 @@ const SECONDS = Number(process.env.BENCH_STORM_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_STORM_CONNECTIONS ?? 16);
 const PROBE_RATE = 20;
 
-const server = await startServer("bazaar", "src/main.ts", bazaarEnv({ RATE_LIMITS_ENABLED: "false", BCRYPT_COST: String(COST) }));
+const server = await startServer("bazaar", "src/main/api.ts", bazaarEnv({ RATE_LIMITS_ENABLED: "false", BCRYPT_COST: String(COST) }));
 try {
   const email = `storm-${Date.now()}@example.com`;
   await signup(server.url, email);

@@ -10,7 +10,7 @@ import { describeMachine } from "./lib/machine.js";
 const SECONDS = Number(process.env.BENCH_MEMORY_SECONDS ?? 180);
 const SAMPLE_MS = 2_000;
 
-const server = await startServer("bazaar", "src/main.ts", bazaarEnv());
+const server = await startServer("bazaar", "src/main/api.ts", bazaarEnv());
 try {
   const email = `memory-${Date.now()}@example.com`;
   await signup(server.url, email);

@@ -13,7 +13,7 @@ const seconds = Number(process.argv[3] ?? 10);
 const dir = "var/profiles";
 rmSync(dir, { recursive: true, force: true });
 
-const server = await startServer("bazaar", "src/main.ts", bazaarEnv(JSON.parse(process.env.BENCH_ENV ?? "{}")), ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+const server = await startServer("bazaar", "src/main/api.ts", bazaarEnv(JSON.parse(process.env.BENCH_ENV ?? "{}")), ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
 let result: LoadResult;
 let loadEndedAt = 0;
 try {

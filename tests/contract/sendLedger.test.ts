@@ -3,7 +3,7 @@ import type { SendLedger } from "../../src/application/ports/SendLedger.js";
 import { InMemorySendLedger } from "../../src/infrastructure/memory/InMemorySendLedger.js";
 import type { RedisClient } from "../../src/infrastructure/redis/connectRedis.js";
 import { RedisSendLedger } from "../../src/infrastructure/redis/RedisSendLedger.js";
-import { SystemClock } from "../../src/infrastructure/security/SystemClock.js";
+import { SystemClock } from "../../src/infrastructure/system/SystemClock.js";
 import { deleteKeys, uniquePrefix } from "../support/eventsKit.js";
 import { redisForTests, redisSkipReason, type TestRedis } from "../support/redis.js";
 

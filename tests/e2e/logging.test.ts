@@ -5,12 +5,12 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/infrastructure/config/config.js";
 import { createLogger } from "../../src/infrastructure/logging/logger.js";
-import { startServer, type RunningServer } from "../../src/server.js";
+import { startApi, type RunningApi } from "../../src/composition/api.js";
 import { TEST_SECRET } from "../support/accountsKit.js";
 import { TestClient } from "../support/testServer.js";
 
 const lines: string[] = [];
-let server: RunningServer;
+let server: RunningApi;
 
 beforeAll(async () => {
   const sink = new Writable({
@@ -20,7 +20,7 @@ beforeAll(async () => {
     },
   });
   const config = loadConfig({ NODE_ENV: "test", JWT_SECRET: TEST_SECRET, BCRYPT_COST: "4", PORT: "0", HOST: "127.0.0.1", RATE_LIMITS_ENABLED: "false", MAIL_DIR: mkdtempSync(join(tmpdir(), "bazaar-logging-")) });
-  server = await startServer(config, createLogger("trace", sink));
+  server = await startApi(config, createLogger("trace", sink));
 });
 afterAll(() => server.stop());
 

@@ -14,7 +14,7 @@ function scratchDirs(): Record<string, string> {
 }
 
 function start(env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(TSX, ["src/main.ts"], { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
+  return spawn(TSX, ["src/main/api.ts"], { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
 }
 
 async function waitForLine(child: ChildProcessWithoutNullStreams, pattern: RegExp): Promise<string> {

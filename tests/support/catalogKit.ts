@@ -1,12 +1,14 @@
-import { GetProduct } from "../../src/application/catalog/GetProduct.js";
-import { ListProducts } from "../../src/application/catalog/ListProducts.js";
-import { ProductViews } from "../../src/application/catalog/ProductViews.js";
+import { container } from "../../src/composition/container.js";
+import { catalogUseCases } from "../../src/composition/catalog.js";
+import { IMAGE_VARIANTS, PRODUCTS } from "../../src/composition/tokens.js";
+import { UrlImageVariants } from "../../src/infrastructure/images/UrlImageVariants.js";
 import { InMemoryProductRepository } from "../../src/infrastructure/memory/InMemoryProductRepository.js";
-import { UrlImageVariants } from "../../src/infrastructure/local-files/UrlImageVariants.js";
 
-/** The read side of the catalog over real in-memory adapters. */
+/** The read side of the catalog over real in-memory adapters, wired as the app wires it. */
 export function catalogKit() {
   const products = new InMemoryProductRepository();
-  const views = new ProductViews(new UrlImageVariants());
-  return { products, listProducts: new ListProducts(products, views), getProduct: new GetProduct(products, views) };
+  const c = container.createChildContainer();
+  c.register(PRODUCTS, { useValue: products });
+  c.register(IMAGE_VARIANTS, { useValue: new UrlImageVariants() });
+  return { products, ...catalogUseCases(c) };
 }

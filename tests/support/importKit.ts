@@ -1,10 +1,10 @@
-import { ImportProducts } from "../../src/application/catalog/ImportProducts.js";
+import { ImportProducts } from "../../src/application/catalog/ImportProducts/ImportProducts.js";
 import { ImageStorageFailed, type ImageStorage, type ImageUpload, type StoredImage, type UploadOutcome } from "../../src/application/ports/ImageStorage.js";
 import type { ImportProgress } from "../../src/application/ports/ImportProgress.js";
 import type { ProductSpec } from "../../src/application/ports/ProductSource.js";
 import { InMemoryImportJournal } from "../../src/infrastructure/memory/InMemoryImportJournal.js";
 import { InMemoryProductRepository } from "../../src/infrastructure/memory/InMemoryProductRepository.js";
-import { RandomIdGenerator } from "../../src/infrastructure/security/RandomIdGenerator.js";
+import { RandomIdGenerator } from "../../src/infrastructure/system/RandomIdGenerator.js";
 import { TestClock } from "./accountsKit.js";
 
 /** A real in-memory image store that can be told to fail particular public ids, and counts what it does. */

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import type { Bus } from "../../src/composeEvents.js";
-import { buildRuntime, TOKENS, type Runtime } from "../../src/container.js";
+import { startApi as startApiProcess, type RunningApi } from "../../src/composition/api.js";
+import { buildRuntime, type Runtime } from "../../src/composition/runtime.js";
+import { EVENT_BUS } from "../../src/composition/tokens.js";
+import { startWorker, WORKER_FEATURES } from "../../src/composition/worker.js";
 import { loadConfig } from "../../src/infrastructure/config/config.js";
-import { startServer, type RunningServer } from "../../src/server.js";
-import { startWorker } from "../../src/startWorker.js";
+import type { Bus } from "../../src/infrastructure/events/Bus.js";
 import { TEST_SECRET } from "./accountsKit.js";
 import { silent } from "./eventsKit.js";
 import type { SmtpSink } from "./smtpSink.js";
@@ -34,8 +35,8 @@ export function eventsEnv(over: Record<string, string>): Record<string, string> 
   };
 }
 
-export async function startApi(env: Record<string, string>): Promise<RunningServer> {
-  return startServer(loadConfig(env), silent);
+export async function startApi(env: Record<string, string>): Promise<RunningApi> {
+  return startApiProcess(loadConfig(env), silent);
 }
 
 export interface InProcessWorker {
@@ -47,11 +48,11 @@ export interface InProcessWorker {
 /** A worker exactly as `npm run worker` builds it, inside the test process. */
 export async function startInProcessWorker(env: Record<string, string>): Promise<InProcessWorker> {
   const config = loadConfig(env);
-  const runtime = await buildRuntime(config, silent);
+  const runtime = await buildRuntime(config, silent, WORKER_FEATURES);
   const worker = await startWorker(runtime, config, silent);
   return {
     runtime,
-    bus: runtime.container.resolve<Bus>(TOKENS.EventBus),
+    bus: runtime.container.resolve(EVENT_BUS),
     stop: async () => {
       await worker.stop();
       await runtime.close();

@@ -2,7 +2,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../src/infrastructure/config/config.js";
 import { createLogger } from "../../src/infrastructure/logging/logger.js";
-import { startServer, type RunningServer } from "../../src/server.js";
+import { startApi, type RunningApi } from "../../src/composition/api.js";
 import { TEST_SECRET } from "./accountsKit.js";
 
 export const SESSION_COOKIE = "__Host-bazaar_session";
@@ -57,7 +57,7 @@ export class TestClient {
 
 export interface TestServer {
   url: string;
-  server: RunningServer;
+  server: RunningApi;
   client(): TestClient;
   stop(): Promise<void>;
 }
@@ -77,7 +77,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     EVENT_STREAM_PREFIX: `bazaar-test:${process.pid}:${Math.random().toString(36).slice(2)}`,
     ...env,
   });
-  const server = await startServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"));
+  const server = await startApi(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"));
   return { url: server.url, server, client: () => new TestClient(server.url), stop: () => server.stop() };
 }
 

@@ -1,7 +1,7 @@
 import { ProductNotFound } from "../../domain/catalog/ProductErrors.js";
 import type { ProductRepository } from "../../domain/catalog/ProductRepository.js";
-import type { ProductView } from "./ProductView.js";
-import type { ProductViews } from "./ProductViews.js";
+import type { ProductView } from "./views/ProductView.js";
+import type { ProductViews } from "./views/ProductViews.js";
 
 export interface GetProductInput {
   /** A product id or its slug; ids are tried first. */

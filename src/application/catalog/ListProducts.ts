@@ -1,9 +1,9 @@
 import { searchTerms, sortKeyOf, type ProductFilters, type ProductSort } from "../../domain/catalog/ProductQuery.js";
 import type { InvalidCursor } from "../../domain/catalog/ProductErrors.js";
 import type { ProductRepository } from "../../domain/catalog/ProductRepository.js";
-import { canonicalFilters, positionFrom, type ProductCursor } from "./ProductCursor.js";
-import type { ProductView } from "./ProductView.js";
-import type { ProductViews } from "./ProductViews.js";
+import { canonicalFilters, positionFrom, type ProductCursor } from "./views/ProductCursor.js";
+import type { ProductView } from "./views/ProductView.js";
+import type { ProductViews } from "./views/ProductViews.js";
 
 export interface ListProductsInput {
   category?: string | undefined;

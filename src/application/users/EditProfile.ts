@@ -2,7 +2,7 @@ import type { ProfileChanges } from "../../domain/users/User.js";
 import { UserModifiedConcurrently, UserNotFound } from "../../domain/users/UserErrors.js";
 import type { UserRepository } from "../../domain/users/UserRepository.js";
 import type { Clock } from "../ports/Clock.js";
-import { toPublicUser, type PublicUser } from "./PublicUser.js";
+import { toPublicUser, type PublicUser } from "./views/PublicUser.js";
 
 export interface EditProfileInput {
   userId: string;

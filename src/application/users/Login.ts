@@ -3,7 +3,7 @@ import { InvalidCredentials } from "../../domain/users/UserErrors.js";
 import type { UserRepository } from "../../domain/users/UserRepository.js";
 import type { PasswordHasher } from "../ports/PasswordHasher.js";
 import type { IssuedToken, TokenService } from "../ports/TokenService.js";
-import { toPublicUser, type PublicUser } from "./PublicUser.js";
+import { toPublicUser, type PublicUser } from "./views/PublicUser.js";
 
 export interface LoginInput {
   email: string;

@@ -8,8 +8,8 @@ import type { IdGenerator } from "../ports/IdGenerator.js";
 import type { PasswordDenylist } from "../ports/PasswordDenylist.js";
 import type { PasswordHasher } from "../ports/PasswordHasher.js";
 import { toEventMessages } from "../shared/eventMessages.js";
-import { acceptNewPassword } from "./NewPasswordPolicy.js";
-import { toPublicUser, type PublicUser } from "./PublicUser.js";
+import { acceptNewPassword } from "./policies/NewPasswordPolicy.js";
+import { toPublicUser, type PublicUser } from "./views/PublicUser.js";
 
 export interface RegisterUserInput {
   email: string;

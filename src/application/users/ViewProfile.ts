@@ -1,6 +1,6 @@
 import { UserNotFound } from "../../domain/users/UserErrors.js";
 import type { UserRepository } from "../../domain/users/UserRepository.js";
-import { toPublicUser, type PublicUser } from "./PublicUser.js";
+import { toPublicUser, type PublicUser } from "./views/PublicUser.js";
 
 export interface ViewProfileInput {
   userId: string;

@@ -1,6 +1,6 @@
 import { EventRecorder } from "../shared/DomainEvent.js";
 import type { Email } from "./Email.js";
-import type { UserEventData } from "./UserEvents.js";
+import { USER_PASSWORD_CHANGED, USER_SIGNED_UP, type UserEventData } from "./UserEvents.js";
 
 export const GENDERS = ["female", "male", "non-binary", "other", "prefer-not-to-say"] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -54,7 +54,7 @@ export class User extends EventRecorder {
       createdAt: now,
       updatedAt: now,
     });
-    user.record({ type: "user:signup", occurredAt: now, data: user.eventData() });
+    user.record({ type: USER_SIGNED_UP, occurredAt: now, data: user.eventData() });
     return user;
   }
 
@@ -87,7 +87,7 @@ export class User extends EventRecorder {
     this.state.passwordHash = passwordHash;
     this.state.sessionVersion += 1;
     this.state.updatedAt = now;
-    this.record({ type: "user:password-changed", occurredAt: now, data: this.eventData() });
+    this.record({ type: USER_PASSWORD_CHANGED, occurredAt: now, data: this.eventData() });
   }
 
   toState(): UserState {

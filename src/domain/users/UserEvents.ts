@@ -6,8 +6,12 @@ export interface UserEventData {
   firstName: string;
 }
 
-export type UserSignedUp = DomainEvent<"user:signup", UserEventData>;
-export type UserPasswordChanged = DomainEvent<"user:password-changed", UserEventData>;
+/** Event types are also the bus channels: each name is written here once and referenced everywhere else. */
+export const USER_SIGNED_UP = "user:signup";
+export const USER_PASSWORD_CHANGED = "user:password-changed";
+
+export type UserSignedUp = DomainEvent<typeof USER_SIGNED_UP, UserEventData>;
+export type UserPasswordChanged = DomainEvent<typeof USER_PASSWORD_CHANGED, UserEventData>;
 export type UserEvent = UserSignedUp | UserPasswordChanged;
 
-export const USER_EVENT_TYPES = ["user:signup", "user:password-changed"] as const;
+export const USER_EVENT_TYPES = [USER_SIGNED_UP, USER_PASSWORD_CHANGED] as const;

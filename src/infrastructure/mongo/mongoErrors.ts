@@ -1,5 +1,5 @@
 import { MongoNetworkError, MongoServerError, MongoServerSelectionError } from "mongodb";
-import { DependencyUnavailable } from "../../application/ports/DependencyUnavailable.js";
+import { DependencyUnavailable } from "../../application/shared/DependencyUnavailable.js";
 
 export function isDuplicateKey(error: unknown): boolean {
   return error instanceof MongoServerError && error.code === 11000;

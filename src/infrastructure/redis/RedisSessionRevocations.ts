@@ -1,4 +1,4 @@
-import { DependencyUnavailable } from "../../application/ports/DependencyUnavailable.js";
+import { DependencyUnavailable } from "../../application/shared/DependencyUnavailable.js";
 import type { SessionRevocations } from "../../application/ports/SessionRevocations.js";
 import type { RedisClient } from "./connectRedis.js";
 

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import type { ImportProducts } from "../../application/catalog/ImportProducts.js";
-import { succeeded, type ImportSummary } from "../../application/catalog/ImportSummary.js";
+import type { ImportProducts } from "../../application/catalog/ImportProducts/ImportProducts.js";
+import { succeeded, type ImportSummary } from "../../application/catalog/ImportProducts/ImportSummary.js";
 import type { ImportProgress } from "../../application/ports/ImportProgress.js";
 import { progressReporter } from "./progressReporter.js";
 

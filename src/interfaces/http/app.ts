@@ -16,6 +16,7 @@ import type { MediaFiles } from "../../application/ports/MediaFiles.js";
 import { mediaFiles } from "./media/mediaFiles.js";
 import { productRoutes, type CatalogDeps } from "./routes/productRoutes.js";
 import { sessionCookieName, type CookieSettings } from "./sessionCookie.js";
+import type { AuthThrottle } from "./throttling/AuthThrottle.js";
 
 export interface HttpSettings {
   corsOrigins: string[];
@@ -25,17 +26,28 @@ export interface HttpSettings {
   cookies: CookieSettings;
 }
 
-export type HttpDeps = AccountDeps & ProfileDeps & {
+type UseCasesOf<Deps> = Omit<Deps, "throttle" | "cookies">;
+
+/** The feature handles are taken whole: a use-case added to a feature reaches its route without touching this file. */
+export interface HttpDeps {
+  accounts: UseCasesOf<AccountDeps> & UseCasesOf<ProfileDeps>;
+  catalog: CatalogDeps;
+  throttle: AuthThrottle;
   readiness: Readiness;
   logger: Logger;
   settings: HttpSettings;
-  catalog: CatalogDeps;
   /** Locally stored catalog images, served under /media. */
   media: MediaFiles;
-};
+}
 
 export function apiRoutes(deps: HttpDeps): Route[] {
-  return [...accountRoutes(deps), ...profileRoutes(deps), ...healthRoutes(deps.readiness), ...productRoutes(deps.catalog)];
+  const edge = { throttle: deps.throttle, cookies: deps.settings.cookies };
+  return [
+    ...accountRoutes({ ...deps.accounts, ...edge }),
+    ...profileRoutes({ ...deps.accounts, ...edge }),
+    ...healthRoutes(deps.readiness),
+    ...productRoutes(deps.catalog),
+  ];
 }
 
 /**

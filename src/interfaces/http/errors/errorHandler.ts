@@ -1,7 +1,7 @@
 import type { Context, Next } from "koa";
 import { DomainError } from "../../../domain/shared/DomainError.js";
 import type { Logger } from "../../../infrastructure/logging/logger.js";
-import { STATUS_BY_CODE } from "./errorStatus.js";
+import { statusOf } from "./errorStatus.js";
 import { HttpError } from "./HttpError.js";
 
 export interface ErrorBody {
@@ -31,7 +31,7 @@ export const errorHandler = (logger: Logger) => async (ctx: Context, next: Next)
 function shape(error: unknown): ShapedError {
   if (error instanceof HttpError) return { status: error.status, body: body(error.code, error.message, error.details), headers: error.headers };
   if (error instanceof DomainError) {
-    const status = STATUS_BY_CODE[error.code];
+    const status = statusOf(error.code);
     if (status) return { status, body: body(error.code, error.message, error.details) };
   }
   const expose = fromKoaOrBodyParser(error);

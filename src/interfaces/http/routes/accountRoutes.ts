@@ -1,8 +1,6 @@
 import type { Login } from "../../../application/users/Login.js";
 import type { Logout } from "../../../application/users/Logout.js";
-import type { Authenticate } from "../../../application/users/Authenticate.js";
 import type { RegisterUser } from "../../../application/users/RegisterUser.js";
-import { InvalidToken } from "../../../application/ports/TokenService.js";
 import { Email } from "../../../domain/users/Email.js";
 import { readToken } from "../middleware/authenticate.js";
 import { errorResponse } from "../schemas/errorSchemas.js";
@@ -15,7 +13,6 @@ export interface AccountDeps {
   registerUser: RegisterUser;
   login: Login;
   logout: Logout;
-  authenticate: Authenticate;
   throttle: AuthThrottle;
   cookies: CookieSettings;
 }
@@ -68,19 +65,13 @@ export function accountRoutes(d: AccountDeps): Route[] {
       async handle(ctx) {
         clearSessionCookie(ctx, d.cookies);
         ctx.status = 204;
-        const token = safely(() => readToken(ctx, d.cookies));
-        if (!token) return;
-        // Only an already-dead token is ignored: if revocation cannot be recorded, the client must hear about it.
-        const session = await d.authenticate.execute({ token }).catch((error: unknown) => {
-          if (error instanceof InvalidToken) return null;
-          throw error;
-        });
-        if (session) await d.logout.execute({ tokenId: session.tokenId, expiresAt: session.expiresAt });
+        await d.logout.execute({ token: safely(() => readToken(ctx, d.cookies)) });
       },
     }),
   ];
 }
 
+/** A malformed Authorization header on logout is treated as no session at all. */
 function safely<T>(read: () => T): T | null {
   try {
     return read();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ProductCursor } from "../../../application/catalog/ProductCursor.js";
+import type { ProductCursor } from "../../../application/catalog/views/ProductCursor.js";
 import { PRODUCT_SORTS } from "../../../domain/catalog/ProductQuery.js";
 
 const VERSION = 1;

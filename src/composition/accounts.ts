@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import { instanceCachingFactory, type DependencyContainer, type InjectionToken } from "./container.js";
+import type { AttemptLimiter } from "../application/ports/AttemptLimiter.js";
+import { Authenticate } from "../application/users/Authenticate.js";
+import { ChangePassword } from "../application/users/ChangePassword.js";
+import { EditProfile } from "../application/users/EditProfile.js";
+import { Login } from "../application/users/Login.js";
+import { Logout } from "../application/users/Logout.js";
+import { RegisterUser } from "../application/users/RegisterUser.js";
+import { ViewProfile } from "../application/users/ViewProfile.js";
+import { PASSWORD_MIN_LENGTH } from "../domain/users/Password.js";
+import type { Config } from "../infrastructure/config/config.js";
+import type { Logger } from "../infrastructure/logging/logger.js";
+import { InMemorySessionRevocations } from "../infrastructure/memory/InMemorySessionRevocations.js";
+import { InMemoryUserRepository } from "../infrastructure/memory/InMemoryUserRepository.js";
+import { MongoUserRepository } from "../infrastructure/mongo/MongoUserRepository.js";
+import { FlexibleAttemptLimiter, type LimitPolicy } from "../infrastructure/ratelimit/FlexibleAttemptLimiter.js";
+import type { RedisClient } from "../infrastructure/redis/connectRedis.js";
+import { RedisSessionRevocations } from "../infrastructure/redis/RedisSessionRevocations.js";
+import { BcryptPasswordHasher } from "../infrastructure/security/BcryptPasswordHasher.js";
+import { CommonPasswordDenylist } from "../infrastructure/security/CommonPasswordDenylist.js";
+import { JwtTokenService } from "../infrastructure/security/JwtTokenService.js";
+import type { AuthLimiters } from "../interfaces/http/throttling/AuthThrottle.js";
+import type { FeatureModule } from "./runtime.js";
+import { AUTH_LIMITERS, CLOCK, DENYLIST, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "./tokens.js";
+
+/** Every account use-case, built from the ports on the container: a new use-case is one line here. */
+export function accountUseCases(c: DependencyContainer) {
+  const r = <T>(token: InjectionToken<T>) => c.resolve(token);
+  return {
+    registerUser: new RegisterUser(r(USERS), r(HASHER), r(DENYLIST), r(OUTBOX_RELAY), r(IDS), r(CLOCK)),
+    login: new Login(r(USERS), r(HASHER), r(SESSION_TOKENS)),
+    logout: new Logout(r(SESSION_TOKENS), r(REVOCATIONS)),
+    authenticate: new Authenticate(r(SESSION_TOKENS), r(REVOCATIONS), r(USERS)),
+    viewProfile: new ViewProfile(r(USERS)),
+    editProfile: new EditProfile(r(USERS), r(CLOCK)),
+    changePassword: new ChangePassword(r(USERS), r(HASHER), r(DENYLIST), r(SESSION_TOKENS), r(OUTBOX_RELAY), r(IDS), r(CLOCK)),
+  };
+}
+
+export type Accounts = ReturnType<typeof accountUseCases>;
+export const ACCOUNTS: InjectionToken<Accounts> = Symbol("Accounts");
+
+/** Users (MongoDB or memory, also the outbox), password hashing, session tokens, revocations and sign-in limits. */
+export const accountsModule: FeatureModule = async (c, { config, logger, mongo, redis, uses }) => {
+  const db = await mongo();
+  if (db) {
+    const users = new MongoUserRepository(db);
+    await users.ensureIndexes();
+    c.register(USERS, { useValue: users });
+    uses(`users: MongoDB (${config.mongo?.dbName})`);
+  } else {
+    c.register(USERS, { useValue: new InMemoryUserRepository() });
+    uses("users: in-memory");
+  }
+  c.register(HASHER, { useValue: new BcryptPasswordHasher(config.bcryptCost) });
+  c.register(DENYLIST, { useValue: new CommonPasswordDenylist(PASSWORD_MIN_LENGTH) });
+  c.register(SESSION_TOKENS, { useValue: new JwtTokenService({ ...config.jwt, secret: jwtSecret(config, logger) }) });
+
+  const client = await redis();
+  if (client) c.register(REVOCATIONS, { useValue: new RedisSessionRevocations(client) });
+  else c.register(REVOCATIONS, { useFactory: instanceCachingFactory((r) => new InMemorySessionRevocations(r.resolve(CLOCK))) });
+  uses(`sessions and rate limits: ${client ? "Redis" : "in-memory"}`);
+  // A factory, not useValue: tsyringe treats a null value as "no provider".
+  const limiters = config.rateLimits.enabled ? authLimiters(config, client) : null;
+  c.register(AUTH_LIMITERS, { useFactory: () => limiters });
+
+  c.register(ACCOUNTS, { useFactory: instanceCachingFactory(accountUseCases) });
+};
+
+function jwtSecret(config: Config, logger: Logger): string {
+  if (config.jwt.secret) return config.jwt.secret;
+  // Only reachable in development: config refuses to start elsewhere without a secret.
+  logger.warn("JWT_SECRET is not set: using a random secret for this process (sessions end on restart)");
+  return randomBytes(32).toString("base64url");
+}
+
+function authLimiters(config: Config, redis: RedisClient | null): AuthLimiters {
+  const make = (policy: LimitPolicy): AttemptLimiter => (redis ? FlexibleAttemptLimiter.redis(policy, redis) : FlexibleAttemptLimiter.inMemory(policy));
+  const rl = config.rateLimits;
+  return {
+    loginPerIp: make({ name: "login-ip", points: rl.loginPerIp, windowSeconds: 15 * 60 }),
+    loginFailuresPerAccountIp: make({ name: "login-fail-account-ip", points: rl.loginFailuresPerAccountIp, windowSeconds: 15 * 60 }),
+    loginFailuresPerAccount: make({ name: "login-fail-account", points: rl.loginFailuresPerAccount, windowSeconds: 15 * 60 }),
+    signupPerIp: make({ name: "signup-ip", points: rl.signupPerIp, windowSeconds: 60 * 60 }),
+    signupPerAccount: make({ name: "signup-account", points: 5, windowSeconds: 60 * 60 }),
+  };
+}

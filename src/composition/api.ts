@@ -1,0 +1,54 @@
+import type { Config } from "../infrastructure/config/config.js";
+import type { Logger } from "../infrastructure/logging/logger.js";
+import { createHttpApp } from "../interfaces/http/app.js";
+import { listen } from "../interfaces/http/server.js";
+import { AuthThrottle } from "../interfaces/http/throttling/AuthThrottle.js";
+import { ACCOUNTS, accountsModule } from "./accounts.js";
+import { CATALOG, catalogModule } from "./catalog.js";
+import { eventsModule } from "./events.js";
+import { notificationsModule } from "./notifications.js";
+import { buildRuntime, type FeatureModule, type Runtime } from "./runtime.js";
+import { AUTH_LIMITERS, HEALTH_CHECKS, MEDIA_FILES, OUTBOX_RELAY } from "./tokens.js";
+import { startWorker } from "./worker.js";
+
+/** Everything the API process runs: accounts, the catalog, and the events they raise with their notifications. */
+export const API_FEATURES: readonly FeatureModule[] = [accountsModule, catalogModule, eventsModule, notificationsModule];
+
+export interface RunningApi {
+  url: string;
+  runtime: Runtime;
+  /** Stops accepting, lets in-flight requests finish (up to the configured timeout), then closes adapters. */
+  stop(): Promise<void>;
+}
+
+export async function startApi(config: Config, logger: Logger): Promise<RunningApi> {
+  const runtime = await buildRuntime(config, logger, API_FEATURES);
+  const c = runtime.container;
+  // Polling on startup delivers what a previous process saved but could not publish.
+  c.resolve(OUTBOX_RELAY).start();
+  const worker = config.notifications.inProcess ? await startWorker(runtime, config, logger) : null;
+  let accepting = true;
+  const cookies = { secure: config.env !== "development" };
+
+  const app = createHttpApp({
+    logger,
+    settings: { corsOrigins: config.corsOrigins, trustProxyHops: config.trustProxyHops, bodyLimitBytes: config.bodyLimitBytes, cookies },
+    throttle: new AuthThrottle(c.resolve(AUTH_LIMITERS)),
+    accounts: c.resolve(ACCOUNTS),
+    catalog: c.resolve(CATALOG),
+    readiness: { checks: c.resolve(HEALTH_CHECKS), accepting: () => accepting },
+    media: c.resolve(MEDIA_FILES),
+  });
+  const http = await listen(app, { host: config.host, port: config.port, shutdownTimeoutMs: config.shutdownTimeoutMs });
+
+  return {
+    url: http.url,
+    runtime,
+    stop: async () => {
+      accepting = false;
+      await http.stop();
+      await worker?.stop();
+      await runtime.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { container as rootContainer, type DependencyContainer } from "./container.js";
+import type { Db } from "mongodb";
+import type { HealthCheck } from "../application/ports/HealthCheck.js";
+import type { Config } from "../infrastructure/config/config.js";
+import type { Logger } from "../infrastructure/logging/logger.js";
+import { connectMongo } from "../infrastructure/mongo/connectMongo.js";
+import { connectRedis, type RedisClient } from "../infrastructure/redis/connectRedis.js";
+import { RandomIdGenerator } from "../infrastructure/system/RandomIdGenerator.js";
+import { SystemClock } from "../infrastructure/system/SystemClock.js";
+import { CLOCK, CONFIG, HEALTH_CHECKS, IDS, LOGGER } from "./tokens.js";
+
+/** What a feature module gets besides the container: shared connections, made once, closed once. */
+export interface Shared {
+  config: Config;
+  logger: Logger;
+  /** MongoDB when MONGODB_URI is set (connected on first use), else null. */
+  mongo(): Promise<Db | null>;
+  /** The shared Redis command connection when REDIS_URL is set (connected on first use), else null. */
+  redis(): Promise<RedisClient | null>;
+  /** Runs at close, in reverse order of registration. */
+  onClose(close: () => Promise<void>): void;
+  /** A human-readable line for the startup log: which adapter serves what. */
+  uses(adapter: string): void;
+}
+
+/** A feature's wiring: registers its adapters and use-cases on the container. */
+export type FeatureModule = (c: DependencyContainer, shared: Shared) => Promise<void>;
+
+export interface Runtime {
+  container: DependencyContainer;
+  /** Human-readable summary of which adapters are in use, for the startup line. */
+  adapters: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: a child container holding what every feature shares (config, logger, clock, ids, health
+ * checks), then each feature module in turn. Entry points pick the features they need.
+ */
+export async function buildRuntime(config: Config, logger: Logger, features: readonly FeatureModule[]): Promise<Runtime> {
+  const c = rootContainer.createChildContainer();
+  const closers: Array<() => Promise<void>> = [];
+  const checks: HealthCheck[] = [];
+  const adapters: string[] = [];
+  c.register(CONFIG, { useValue: config });
+  c.register(LOGGER, { useValue: logger });
+  c.register(CLOCK, { useValue: new SystemClock() });
+  c.register(IDS, { useValue: new RandomIdGenerator() });
+  c.register(HEALTH_CHECKS, { useValue: checks });
+
+  const shared: Shared = {
+    config,
+    logger,
+    mongo: once(async () => {
+      if (!config.mongo) return null;
+      const mongo = await connectMongo(config.mongo.uri, config.mongo.dbName);
+      closers.push(() => mongo.client.close());
+      checks.push({ name: "mongodb", ping: async () => void (await mongo.db.command({ ping: 1 })) });
+      return mongo.db;
+    }),
+    redis: once(async () => {
+      if (!config.redisUrl) return null;
+      const client = await connectRedis({ url: config.redisUrl }, logger);
+      closers.push(async () => void (await client.close()));
+      checks.push({ name: "redis", ping: async () => void (await client.ping()) });
+      return client;
+    }),
+    onClose: (close) => void closers.push(close),
+    uses: (adapter) => void adapters.push(adapter),
+  };
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch((err: unknown) => logger.warn({ err }, "error while closing"));
+  };
+  try {
+    for (const feature of features) await feature(c, shared);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { container: c, adapters, close };
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}

@@ -1,0 +1,114 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import sharp from "sharp";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ImageStorageFailed } from "../../../src/application/ports/ImageStorage.js";
+import { CloudinaryImageStorage, type CloudinarySettings } from "../../../src/infrastructure/cloudinary/CloudinaryImageStorage.js";
+import { RetryingImageStorage } from "../../../src/infrastructure/images/RetryingImageStorage.js";
+import { expectedSignature } from "../../support/cloudinarySignature.js";
+import { startFakeCloudinary, type FakeCloudinary } from "../../support/fakeCloudinary.js";
+
+let fake: FakeCloudinary;
+let dir: string;
+let file: string;
+const storages: CloudinaryImageStorage[] = [];
+
+const storage = (over: Partial<CloudinarySettings> = {}) => {
+  const s = new CloudinaryImageStorage({
+    cloudName: fake.cloudName,
+    apiKey: fake.apiKey,
+    apiSecret: fake.apiSecret,
+    uploadPrefix: fake.uploadPrefix,
+    rootFolder: "bazaar",
+    timeoutMs: 5_000,
+    ...over,
+  });
+  storages.push(s);
+  return s;
+};
+const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as ImageStorageFailed);
+
+beforeAll(async () => {
+  fake = await startFakeCloudinary();
+  dir = await mkdtemp(join(tmpdir(), "bazaar-cld-"));
+  file = join(dir, "img.jpg");
+  await sharp({ create: { width: 120, height: 80, channels: 3, background: "#c33" } }).jpeg().toFile(file);
+});
+afterEach(() => fake.setFaults({}));
+afterAll(async () => {
+  for (const s of storages) s.close();
+  await fake.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("CloudinaryImageStorage against a Cloudinary-compatible endpoint on loopback (real SDK)", () => {
+  it("the fake's signature check matches Cloudinary's documented example", () => {
+    // From Cloudinary's "Generating authentication signatures" documentation.
+    const fields = { eager: "w_400,h_300,c_pad|w_260,h_200,c_crop", public_id: "sample_image", timestamp: "1315060510", api_key: "x", file: "y" };
+    expect(expectedSignature(fields, "abcd")).toBe("bfd09f95f331f558cbd1320e67aa8d488770583e");
+  });
+
+  it("signed upload under the root folder returns the stored shape, with the image's real width and height", async () => {
+    const { image, existed } = await storage().upload({ publicId: "products/sku-1/1", folder: "products/sku-1", file });
+    expect(existed).toBe(false);
+    expect(image).toMatchObject({ publicId: "bazaar/products/sku-1/1", width: 120, height: 80, format: "jpg" });
+    expect(image.url).toMatch(new RegExp(`/${fake.cloudName}/image/upload/v\\d+/bazaar/products/sku-1/1\\.jpg$`));
+    expect(fake.assets.get("bazaar/products/sku-1/1")?.assetFolder).toBe("bazaar/products/sku-1");
+    expect(fake.stats.signatureFailures).toBe(0);
+  });
+
+  it("uploading the same public id again is a no-op that reports the image as existing", async () => {
+    const s = storage();
+    const first = await s.upload({ publicId: "products/sku-2/1", folder: "products/sku-2", file });
+    const again = await s.upload({ publicId: "products/sku-2/1", folder: "products/sku-2", file });
+    expect(again).toEqual({ image: first.image, existed: true });
+    expect(fake.stats.created.get("bazaar/products/sku-2/1")).toBe(1);
+  });
+
+  it("a wrong API secret is refused (401) and marked not retryable", async () => {
+    const error = await failure(storage({ apiSecret: "wrong" }).upload({ publicId: "p/x", folder: "p", file }));
+    expect(error).toBeInstanceOf(ImageStorageFailed);
+    expect(error).toMatchObject({ status: 401, retryable: false });
+    expect(fake.stats.signatureFailures).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["429 rate limit", { rate429: 1 }, 429],
+    ["500 server error", { rate500: 1 }, 500],
+    ["dropped connection", { drop: 1 }, undefined],
+  ])("a %s becomes a retryable error", async (_label, faults, status) => {
+    fake.setFaults(faults);
+    const error = await failure(storage().upload({ publicId: "p/retry", folder: "p", file }));
+    expect(error).toMatchObject({ retryable: true, status });
+  });
+
+  it("a timeout becomes a retryable error", async () => {
+    fake.setLatency(500);
+    try {
+      const error = await failure(storage({ timeoutMs: 100 }).upload({ publicId: "p/slow", folder: "p", file }));
+      expect(error).toMatchObject({ retryable: true, status: 499 });
+    } finally {
+      fake.setLatency(0);
+    }
+  });
+
+  it("with retries, an upload gets through transient faults, and a stored-then-dropped upload is not stored twice", async () => {
+    fake.setFaults({ rate429: 0.3, rate500: 0.2, drop: 0.1, dropAfterStore: 0.3 });
+    const s = new RetryingImageStorage(storage(), { retries: 30, minDelayMs: 1, maxDelayMs: 5 });
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => s.upload({ publicId: `flaky/${i}`, folder: "flaky", file })));
+    expect(results.map((r) => r.image.publicId)).toEqual(Array.from({ length: 20 }, (_, i) => `bazaar/flaky/${i}`));
+    for (let i = 0; i < 20; i++) expect(fake.stats.created.get(`bazaar/flaky/${i}`)).toBe(1);
+  });
+
+  it("with retries, a 400 fails at once without retrying", async () => {
+    let retries = 0;
+    const s = new RetryingImageStorage(storage(), { retries: 5, minDelayMs: 1, maxDelayMs: 5, onRetry: () => void retries++ });
+    const before = fake.stats.requests;
+    const error = await failure(s.upload({ publicId: "p/bad", folder: "p", file: join(dir, "missing.jpg") }));
+    expect(error).toBeInstanceOf(ImageStorageFailed);
+    expect(error?.retryable).toBe(false);
+    expect(retries).toBe(0);
+    expect(fake.stats.requests - before).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { InvalidCredentials } from "../../../../src/domain/users/UserErrors.js";
+import { accountsKit, ada } from "../../../support/accountsKit.js";
+
+describe("Login", () => {
+  it("returns the public user and a token that authenticates as that user", async () => {
+    const kit = accountsKit();
+    const registered = await kit.registerUser.execute(ada);
+    const { user, session } = await kit.login.execute({ email: "ada@example.com", password: ada.password });
+
+    expect(user.id).toBe(registered.id);
+    const verified = await kit.authenticate.execute({ token: session.token });
+    expect(verified.userId).toBe(registered.id);
+    expect(session.expiresAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("finds the account whatever the case and spacing of the email", async () => {
+    const kit = accountsKit();
+    await kit.registerUser.execute(ada);
+    await expect(kit.login.execute({ email: "  ADA@EXAMPLE.COM ", password: ada.password })).resolves.toBeDefined();
+  });
+
+  it("gives the same error for an unknown email and a wrong password", async () => {
+    const kit = accountsKit();
+    await kit.registerUser.execute(ada);
+    const wrongPassword = await kit.login.execute({ email: ada.email, password: "not the password" }).catch((e: unknown) => e);
+    const unknownEmail = await kit.login.execute({ email: "nobody@example.com", password: ada.password }).catch((e: unknown) => e);
+
+    expect(wrongPassword).toBeInstanceOf(InvalidCredentials);
+    expect(unknownEmail).toBeInstanceOf(InvalidCredentials);
+    expect((wrongPassword as Error).message).toBe((unknownEmail as Error).message);
+  });
+
+  it("still runs one bcrypt comparison for an unknown email", async () => {
+    const kit = accountsKit();
+    let comparisons = 0;
+    const verify = kit.hasher.verify.bind(kit.hasher);
+    kit.hasher.verify = async (p, h) => {
+      comparisons++;
+      return verify(p, h);
+    };
+    await kit.login.execute({ email: "nobody@example.com", password: "whatever-password" }).catch(() => undefined);
+    expect(comparisons).toBe(1);
+  });
+
+  it("does not let two passwords sharing their first 72 bytes both log in", async () => {
+    const kit = accountsKit();
+    const prefix = "a".repeat(72);
+    await kit.registerUser.execute({ ...ada, password: `${prefix}-right` });
+    await expect(kit.login.execute({ email: ada.email, password: `${prefix}-wrong` })).rejects.toBeInstanceOf(InvalidCredentials);
+    await expect(kit.login.execute({ email: ada.email, password: `${prefix}-right` })).resolves.toBeDefined();
+  });
+
+  it("treats NFC and NFD spellings of a password as the same password", async () => {
+    const kit = accountsKit();
+    await kit.registerUser.execute({ ...ada, password: "caf\u00e9 au lait s'il vous plait" });
+    await expect(kit.login.execute({ email: ada.email, password: "cafe\u0301 au lait s'il vous plait" })).resolves.toBeDefined();
+  });
+});
