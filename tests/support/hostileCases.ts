@@ -20,6 +20,8 @@ export interface HostileCase {
   expect?: { status: number; code?: string };
   /** Request values the response must not repeat, besides the secrets every row checks. */
   notEchoed?: string[];
+  /** A further check on the response, for rows about a header. */
+  then?: (res: RawResponse) => void;
 }
 
 export interface RawResponse {
@@ -41,6 +43,7 @@ export interface HostileTarget {
   port: number;
   secrets: Secrets;
   sessionCookie: string;
+  userId: string;
 }
 
 /** The account every table logs in as: known, so that rows can send its password and look for it in the answer. */
@@ -49,10 +52,10 @@ export const HOSTILE_EMAIL = `hostile-${Math.random().toString(36).slice(2)}@exa
 
 /** A logged-in user with a known password on the given server: the secrets every row scans responses for. */
 export async function hostileTarget(server: TestServer): Promise<HostileTarget> {
-  const { client } = await loggedInClient(server, { email: HOSTILE_EMAIL, password: HOSTILE_PASSWORD });
+  const { client, user } = await loggedInClient(server, { email: HOSTILE_EMAIL, password: HOSTILE_PASSWORD });
   const { hostname, port } = new URL(server.url);
   const sessionJwt = client.cookie!;
-  return { host: hostname, port: Number(port), secrets: { password: HOSTILE_PASSWORD, sessionJwt, jwtSecret: TEST_SECRET }, sessionCookie: `${SESSION_COOKIE}=${sessionJwt}` };
+  return { host: hostname, port: Number(port), secrets: { password: HOSTILE_PASSWORD, sessionJwt, jwtSecret: TEST_SECRET }, sessionCookie: `${SESSION_COOKIE}=${sessionJwt}`, userId: user.id as string };
 }
 
 /**
@@ -87,6 +90,8 @@ export function rawRequest(target: Pick<HostileTarget, "host" | "port">, c: Omit
 }
 
 function parseResponse(bytes: Buffer): RawResponse {
+  // An interim answer (100 Continue) comes first when the client asked for one: the final response follows it.
+  while (/^HTTP\/1\.1 1\d\d /.test(bytes.subarray(0, 13).toString("latin1"))) bytes = bytes.subarray(bytes.indexOf("\r\n\r\n") + 4);
   const split = bytes.indexOf("\r\n\r\n");
   if (split < 0) throw new Error(`no HTTP response, got ${JSON.stringify(bytes.toString("latin1").slice(0, 200))}`);
   const head = bytes.subarray(0, split).toString("latin1");
@@ -141,6 +146,7 @@ export async function checkHostileCase(target: HostileTarget, c: HostileCase): P
   const { password, sessionJwt, jwtSecret } = target.secrets;
   const signature = sessionJwt.split(".")[2]!;
   for (const secret of [password, sessionJwt, signature, jwtSecret, ...(c.notEchoed ?? [])]) expect(scanned.includes(secret), `${where}: response repeats ${secret.slice(0, 40)}`).toBe(false);
+  c.then?.(res);
   return res;
 }
 
