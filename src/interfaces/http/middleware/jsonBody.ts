@@ -5,6 +5,7 @@ import { HttpError } from "../errors/HttpError.js";
 
 const MAX_DEPTH = 16;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const ZLIB_ERROR = /^(Z_|ERR__ERROR_)/;
 const WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
 
 /**
@@ -12,7 +13,8 @@ const WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
  * Only for methods whose routes take a body: a GET's body is never read, so reads skip the whole chain.
  */
 export function jsonBody(limitBytes: number) {
-  const chain = compose([requireJsonContentType, bodyParser({ enableTypes: ["json"], jsonLimit: limitBytes, jsonStrict: true, encoding: "utf-8" }), screen]);
+  const parse = bodyParser({ enableTypes: ["json"], jsonLimit: limitBytes, jsonStrict: true, encoding: "utf-8" });
+  const chain = compose([requireJsonContentType, undecodableIsBadRequest(parse), screen]);
   return (ctx: Context, next: Next) => (WITH_BODY.has(ctx.method) ? chain(ctx, next) : next());
 }
 
@@ -24,6 +26,25 @@ async function requireJsonContentType(ctx: Context, next: Next): Promise<void> {
   if (charset && charset.toLowerCase() !== "utf-8" && charset.toLowerCase() !== "utf8")
     throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "JSON bodies must be UTF-8");
   await next();
+}
+
+/**
+ * A body whose Content-Encoding (gzip, deflate, br) does not match its bytes makes zlib throw an error with no HTTP
+ * status, which would otherwise be a 500: zlib's codes are `Z_…` (gzip, deflate) and `ERR__ERROR_…` (brotli decoder).
+ */
+function undecodableIsBadRequest(parse: (ctx: Context, next: Next) => Promise<unknown>) {
+  return (ctx: Context, next: Next) => {
+    let parsed = false;
+    return parse(ctx, () => {
+      parsed = true;
+      return next();
+    }).catch((error: unknown) => {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (!parsed && typeof code === "string" && ZLIB_ERROR.test(code))
+        throw new HttpError(400, "MALFORMED_JSON", "Request body does not decode as its Content-Encoding says");
+      throw error;
+    });
+  };
 }
 
 function hasBody(ctx: Context): boolean {
