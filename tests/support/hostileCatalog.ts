@@ -2,10 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
-import { TOKENS } from "../../src/container.js";
+import { PRODUCTS } from "../../src/composition/tokens.js";
 import type { Product } from "../../src/domain/catalog/Product.js";
-import type { ProductRepository } from "../../src/domain/catalog/ProductRepository.js";
-import { LocalImageStorage } from "../../src/infrastructure/local-files/LocalImageStorage.js";
+import { LocalImageStorage } from "../../src/infrastructure/files/LocalImageStorage.js";
 import { aProduct } from "./productFixtures.js";
 import { startTestServer, type TestServer } from "./testServer.js";
 
@@ -28,7 +27,7 @@ export async function startCatalogServer(): Promise<CatalogServer> {
   const { image } = await new LocalImageStorage(join(dir, "media")).upload({ publicId: "products/hst-1/1", folder: "products/hst-1", file: source });
   const product = aProduct({ sku: "HST-1", images: [{ publicId: image.publicId, url: image.url, width: image.width, height: image.height, alt: "orange", position: 1 }] });
   const others = Array.from({ length: 12 }, (_, i) => aProduct({ category: i % 2 ? "Odd" : "Even", stock: i % 3 }));
-  await server.server.runtime.container.resolve<ProductRepository>(TOKENS.Products).upsertMany([product, ...others]);
+  await server.server.runtime.container.resolve(PRODUCTS).upsertMany([product, ...others]);
   const cursor = (await server.client().get("/products?limit=2")).body.nextCursor as string;
   return {
     server,
