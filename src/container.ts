@@ -153,7 +153,7 @@ function registerUseCases(c: DependencyContainer): void {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tsyringe types class tokens as any-arg constructors
   const use = <T>(cls: new (...args: any[]) => T, make: () => T) => c.register(cls, { useFactory: instanceCachingFactory(make) });
   use(RegisterUser, () => new RegisterUser(r(TOKENS.Users), r(TOKENS.Hasher), r(TOKENS.Denylist), r(TOKENS.Relay), r(TOKENS.Ids), r(TOKENS.Clock)));
-  use(Login, () => new Login(r(TOKENS.Users), r(TOKENS.Hasher), r(TOKENS.Tokens)));
+  use(Login, () => new Login(r(TOKENS.Users), r(TOKENS.Hasher), r(TOKENS.Tokens), r(TOKENS.Revocations)));
   use(Logout, () => new Logout(r(TOKENS.Revocations)));
   use(Authenticate, () => new Authenticate(r(TOKENS.Tokens), r(TOKENS.Revocations), r(TOKENS.Users)));
   use(ViewProfile, () => new ViewProfile(r(TOKENS.Users)));

@@ -61,7 +61,7 @@ export function accountsKit() {
       await bus.drain();
     },
     registerUser: new RegisterUser(users, hasher, denylist, relay, ids, clock),
-    login: new Login(users, hasher, tokens),
+    login: new Login(users, hasher, tokens, revocations),
     logout: new Logout(revocations),
     authenticate: new Authenticate(tokens, revocations, users),
     viewProfile: new ViewProfile(users),
