@@ -29,7 +29,7 @@ export function accountUseCases(c: DependencyContainer) {
   const r = <T>(token: InjectionToken<T>) => c.resolve(token);
   return {
     registerUser: new RegisterUser(r(USERS), r(HASHER), r(DENYLIST), r(OUTBOX_RELAY), r(IDS), r(CLOCK)),
-    login: new Login(r(USERS), r(HASHER), r(SESSION_TOKENS)),
+    login: new Login(r(USERS), r(HASHER), r(SESSION_TOKENS), r(REVOCATIONS)),
     logout: new Logout(r(SESSION_TOKENS), r(REVOCATIONS)),
     authenticate: new Authenticate(r(SESSION_TOKENS), r(REVOCATIONS), r(USERS)),
     viewProfile: new ViewProfile(r(USERS)),
@@ -79,10 +79,10 @@ function authLimiters(config: Config, redis: RedisClient | null): AuthLimiters {
   const make = (policy: LimitPolicy): AttemptLimiter => (redis ? FlexibleAttemptLimiter.redis(policy, redis) : FlexibleAttemptLimiter.inMemory(policy));
   const rl = config.rateLimits;
   return {
-    loginPerIp: make({ name: "login-ip", points: rl.loginPerIp, windowSeconds: 15 * 60 }),
-    loginFailuresPerAccountIp: make({ name: "login-fail-account-ip", points: rl.loginFailuresPerAccountIp, windowSeconds: 15 * 60 }),
-    loginFailuresPerAccount: make({ name: "login-fail-account", points: rl.loginFailuresPerAccount, windowSeconds: 15 * 60 }),
-    signupPerIp: make({ name: "signup-ip", points: rl.signupPerIp, windowSeconds: 60 * 60 }),
-    signupPerAccount: make({ name: "signup-account", points: 5, windowSeconds: 60 * 60 }),
+    loginPerIp: make({ name: "login-ip", points: rl.loginPerIp, windowSeconds: rl.loginWindowSeconds }),
+    loginFailuresPerAccountIp: make({ name: "login-fail-account-ip", points: rl.loginFailuresPerAccountIp, windowSeconds: rl.loginWindowSeconds }),
+    loginFailuresPerAccount: make({ name: "login-fail-account", points: rl.loginFailuresPerAccount, windowSeconds: rl.loginWindowSeconds }),
+    signupPerIp: make({ name: "signup-ip", points: rl.signupPerIp, windowSeconds: rl.signupWindowSeconds }),
+    signupPerAccount: make({ name: "signup-account", points: rl.signupPerEmail, windowSeconds: rl.signupPerEmailWindowSeconds }),
   };
 }

@@ -25,8 +25,8 @@ export function importTarget(c: CatalogConfig, onRetry?: RetryPolicy["onRetry"])
   const paths = catalogPaths(c);
   const policy: RetryPolicy = { retries: c.import.retries, minDelayMs: c.import.minDelayMs, maxDelayMs: c.import.maxDelayMs, onRetry };
   if (c.cloudinary) {
-    const { cloudName, apiKey, apiSecret, uploadPrefix, folder, timeoutMs } = c.cloudinary;
-    const cloudinary = new CloudinaryImageStorage({ cloudName, apiKey, apiSecret, uploadPrefix, rootFolder: folder, timeoutMs });
+    const { cloudName, apiKey, apiSecret, uploadPrefix, delivery, folder, timeoutMs } = c.cloudinary;
+    const cloudinary = new CloudinaryImageStorage({ cloudName, apiKey, apiSecret, uploadPrefix, delivery, rootFolder: folder, timeoutMs });
     // One journal per cloud and endpoint: what is stored on one says nothing about another.
     const endpoint = (uploadPrefix ?? "api").replace(/[^a-z0-9]+/giu, "-");
     const journalFile = paths.journal(`cloudinary-${cloudName}-${endpoint}`);

@@ -38,6 +38,8 @@ export interface Runtime {
  * checks), then each feature module in turn. Entry points pick the features they need.
  */
 export async function buildRuntime(config: Config, logger: Logger, features: readonly FeatureModule[]): Promise<Runtime> {
+  // Settings that are allowed but probably not what was meant (CORS_ORIGINS empty in development, …): said once here.
+  for (const warning of config.warnings) logger.warn(warning);
   const c = rootContainer.createChildContainer();
   const closers: Array<() => Promise<void>> = [];
   const checks: HealthCheck[] = [];

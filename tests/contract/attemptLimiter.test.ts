@@ -14,36 +14,41 @@ function contract(name: string, make: Make) {
   describe(`AttemptLimiter contract: ${name}`, () => {
     it("allows `points` hits per window, then refuses with a retry delay", async () => {
       const limiter = make(policy(3));
-      for (let i = 0; i < 3; i++) expect((await limiter.hit("k")).retryAfterMs).toBe(0);
-      const refused = await limiter.hit("k");
+      for (let i = 0; i < 3; i++) expect((await limiter.consume("k")).retryAfterMs).toBe(0);
+      const refused = await limiter.consume("k");
       expect(refused.retryAfterMs).toBeGreaterThan(0);
       expect(refused.retryAfterMs).toBeLessThanOrEqual(60_000);
     });
 
-    it("peek says whether one more attempt would be refused, without counting", async () => {
+    it("counts racing reservations one by one: of 30 concurrent consumes exactly `points` are admitted", async () => {
+      const limiter = make(policy(10));
+      const states = await Promise.all(Array.from({ length: 30 }, () => limiter.consume("k")));
+      expect(states.filter((s) => s.retryAfterMs === 0)).toHaveLength(10);
+    });
+
+    it("refund gives one reserved attempt back", async () => {
       const limiter = make(policy(2));
-      expect((await limiter.peek("k")).retryAfterMs).toBe(0);
-      await limiter.hit("k");
-      expect((await limiter.peek("k")).retryAfterMs).toBe(0);
-      await limiter.hit("k");
-      expect((await limiter.peek("k")).retryAfterMs).toBeGreaterThan(0);
-      expect((await limiter.peek("other")).retryAfterMs).toBe(0);
+      await limiter.consume("k");
+      await limiter.consume("k");
+      await limiter.refund("k");
+      expect((await limiter.consume("k")).retryAfterMs).toBe(0);
+      expect((await limiter.consume("k")).retryAfterMs).toBeGreaterThan(0);
     });
 
     it("reset clears a key", async () => {
       const limiter = make(policy(1));
-      await limiter.hit("k");
-      await limiter.hit("k");
+      await limiter.consume("k");
+      await limiter.consume("k");
       await limiter.reset("k");
-      expect((await limiter.hit("k")).retryAfterMs).toBe(0);
+      expect((await limiter.consume("k")).retryAfterMs).toBe(0);
     });
 
     it("a block ends by itself when the window does", async () => {
       const limiter = make(policy(1, 1));
-      await limiter.hit("k");
-      expect((await limiter.hit("k")).retryAfterMs).toBeGreaterThan(0);
+      await limiter.consume("k");
+      expect((await limiter.consume("k")).retryAfterMs).toBeGreaterThan(0);
       await new Promise((r) => setTimeout(r, 1_100));
-      expect((await limiter.hit("k")).retryAfterMs).toBe(0);
+      expect((await limiter.consume("k")).retryAfterMs).toBe(0);
     });
   });
 }

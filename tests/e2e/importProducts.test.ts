@@ -124,6 +124,34 @@ describe("ImportProducts through the real Cloudinary SDK to a Cloudinary-compati
     expect(new Set(snapshot.map((p) => p.sku)).size).toBe(PRODUCTS);
     expect(snapshot.every((p) => p.images.length === 5)).toBe(true);
   }, 90_000);
+
+  it("imports with the endpoint given only as CLOUDINARY_URL's upload_prefix (as the Cloudinary SDK accepts it)", async () => {
+    const f = await fake(1);
+    const dataDir = join(root, "upload-prefix-in-url");
+    await mkdir(dataDir, { recursive: true });
+    await symlink(datasetDir, join(dataDir, "dataset"));
+    const env = {
+      ...process.env,
+      NODE_ENV: "test",
+      JWT_SECRET: TEST_SECRET,
+      MONGODB_URI: "",
+      CATALOG_DATA_DIR: dataDir,
+      CLOUDINARY_URL: `${f.cloudinaryUrl}?upload_prefix=${f.origin}`,
+      CLOUDINARY_UPLOAD_PREFIX: "",
+    };
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import-products.ts", "--limit", "3"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let text = "";
+    child.stdout.on("data", (d: Buffer) => (text += d));
+    child.stderr.on("data", (d: Buffer) => (text += d));
+    const [code] = (await once(child, "exit")) as [number];
+
+    expect(text).toContain("Import complete");
+    expect(code).toBe(0);
+    expect(f.assets.size).toBe(15);
+    const snapshot = JSON.parse(await readFile(join(dataDir, "products.json"), "utf8")) as { images: { url: string }[] }[];
+    expect(snapshot).toHaveLength(3);
+    expect(snapshot.every((p) => p.images.every((i) => i.url.startsWith(`${f.origin}/${f.cloudName}/image/upload/`)))).toBe(true);
+  }, 60_000);
 });
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {

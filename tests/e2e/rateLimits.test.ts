@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { BcryptPasswordHasher } from "../../src/infrastructure/security/BcryptPasswordHasher.js";
 import { redisSkipReason, TEST_REDIS_URL } from "../support/redis.js";
 import { signupBody, startTestServer, type TestServer } from "../support/testServer.js";
 
@@ -90,4 +91,55 @@ describe.skipIf(skip !== null)(skip ? `Redis-backed limits (skipped: ${skip})` :
     const statuses = [await attempt(a), await attempt(b), await attempt(a), await attempt(b)];
     expect(statuses.map((r) => r.status)).toEqual([401, 401, 401, 429]);
   });
+});
+
+/**
+ * Guesses that arrive at once: every budget is reserved before bcrypt runs, so of 30 concurrent wrong passwords
+ * exactly the budget is compared (401) and the rest are refused unseen (429), on either limiter store.
+ */
+function concurrentGuesses(title: string, env: Record<string, string>) {
+  describe(title, () => {
+    const BUDGET = 10;
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await startTestServer({
+        ...env,
+        RATE_LIMITS_ENABLED: "true",
+        TRUST_PROXY_HOPS: "1",
+        // A real cost, so comparisons take long enough (~50 ms) for the guesses to be in flight together.
+        BCRYPT_COST: "10",
+        RATE_LIMIT_LOGIN_PER_IP: "1000",
+        RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT_IP: String(BUDGET),
+        RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: "50",
+      });
+    });
+    afterAll(() => server?.stop());
+    afterEach(() => vi.restoreAllMocks());
+
+    it("30 concurrent wrong guesses from one IP: exactly the budget is compared, the rest get 429; the owner still logs in", async () => {
+      const creds = await account(server, randomIp());
+      const attacker = randomIp();
+      const compare = vi.spyOn(BcryptPasswordHasher.prototype, "verify");
+      const guesses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          server.client().post("/login", { json: { email: creds.email, password: `wrong guess ${i}` }, headers: { "x-forwarded-for": attacker } }),
+        ),
+      );
+      const statuses = guesses.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(BUDGET);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(30 - BUDGET);
+      expect(compare).toHaveBeenCalledTimes(BUDGET);
+
+      const owner = await server.client().post("/login", { json: creds, headers: { "x-forwarded-for": randomIp() } });
+      expect(owner.status).toBe(200);
+      // And the attacker's IP stays blocked for this account even with the right password.
+      const attackerWithPassword = await server.client().post("/login", { json: creds, headers: { "x-forwarded-for": attacker } });
+      expect(attackerWithPassword.status).toBe(429);
+    });
+  });
+}
+
+concurrentGuesses("concurrent guesses, in-memory limiter", {});
+describe.skipIf(skip !== null)(skip ? `concurrent guesses, Redis limiter (skipped: ${skip})` : "concurrent guesses, Redis limiter", () => {
+  concurrentGuesses("shared Redis budget", { REDIS_URL: TEST_REDIS_URL });
 });

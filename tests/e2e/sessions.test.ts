@@ -85,3 +85,32 @@ describe("POST /logout", () => {
     expect((await server.client().post("/logout")).status).toBe(204);
   });
 });
+
+describe("POST /login with a session already held", () => {
+  it("ends the older session: the old cookie answers 401, the new one works", async () => {
+    const { client, credentials } = await loggedInClient(server);
+    const cookieA = client.cookie!;
+    // The client still sends cookie A with this login, as a browser would.
+    const again = await client.post("/login", { json: credentials });
+    expect(again.status).toBe(200);
+    expect(client.cookie).not.toBe(cookieA);
+
+    const withA = await server.client().get("/profile/view", { headers: { cookie: `${SESSION_COOKIE}=${cookieA}` } });
+    expect(withA.status).toBe(401);
+    expect((await client.get("/profile/view")).status).toBe(200);
+  });
+
+  it("ends it when it arrives as a Bearer token as well", async () => {
+    const { client, credentials } = await loggedInClient(server);
+    const tokenA = client.cookie!;
+    const again = await server.client().post("/login", { json: credentials, headers: { authorization: `Bearer ${tokenA}` } });
+    expect(again.status).toBe(200);
+    expect((await server.client().get("/profile/view", { headers: { authorization: `Bearer ${tokenA}` } })).status).toBe(401);
+  });
+
+  it("leaves it working when the new login fails", async () => {
+    const { client, credentials } = await loggedInClient(server);
+    expect((await client.post("/login", { json: { ...credentials, password: "not the password" } })).status).toBe(401);
+    expect((await client.get("/profile/view")).status).toBe(200);
+  });
+});

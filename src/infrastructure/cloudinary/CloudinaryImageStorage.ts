@@ -10,6 +10,11 @@ export interface CloudinarySettings {
   apiSecret: string;
   /** Defaults to https://api.cloudinary.com; point it at a Cloudinary-compatible endpoint on loopback for tests. */
   uploadPrefix?: string | undefined;
+  /**
+   * Private CDN / custom delivery domain (from CLOUDINARY_URL's path or query), named as the SDK's url() names them.
+   * When set, image URLs are built by the SDK with them instead of taken from the upload response.
+   */
+  delivery?: { secure_distribution?: string; private_cdn?: boolean; cname?: string; secure_cdn_subdomain?: boolean } | undefined;
   /** Root folder every public id lives under. */
   rootFolder: string;
   timeoutMs: number;
@@ -54,7 +59,7 @@ export class CloudinaryImageStorage implements ImageStorage {
     return {
       image: {
         publicId: response.public_id,
-        url: response.secure_url,
+        url: await this.deliveryUrl(response),
         width: response.width,
         height: response.height,
         format: response.format,
@@ -62,6 +67,23 @@ export class CloudinaryImageStorage implements ImageStorage {
       },
       existed: (response as { existing?: boolean }).existing === true,
     };
+  }
+
+  private async deliveryUrl(response: UploadApiResponse): Promise<string> {
+    const delivery = this.s.delivery;
+    if (!delivery || Object.keys(delivery).length === 0) return response.secure_url;
+    const { v2: cloudinary } = await import("cloudinary");
+    return cloudinary.url(response.public_id, {
+      ...delivery,
+      secure: true,
+      cloud_name: this.s.cloudName,
+      resource_type: "image",
+      type: "upload",
+      version: response.version,
+      format: response.format,
+      // The SDK would append a usage-tracking query (`?_a=…`) that Cloudinary's own secure_url does not carry.
+      urlAnalytics: false,
+    });
   }
 
   close(): void {

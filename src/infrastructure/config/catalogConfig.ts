@@ -1,16 +1,24 @@
 import { z } from "zod";
+import { CloudinaryUrlError, isUploadPrefix, parseCloudinaryUrl, type CloudinaryDelivery, type CloudinaryUrlParts } from "./cloudinaryUrl.js";
 import { bool, int, optionalText } from "./envValues.js";
 
-const cloudinaryUrl = optionalText().refine(
-  (v) => v === undefined || /^cloudinary:\/\/[^:@/]+:[^@/]+@[^/?#]+$/u.test(v),
-  "must look like cloudinary://API_KEY:API_SECRET@CLOUD_NAME",
-);
+// Parsed once here, so a bad URL stops startup with the parser's reason (never the URL: it holds the API secret).
+const cloudinaryUrl = optionalText().transform((v, ctx): CloudinaryUrlParts | undefined => {
+  if (v === undefined) return undefined;
+  try {
+    return parseCloudinaryUrl(v);
+  } catch (error) {
+    if (!(error instanceof CloudinaryUrlError)) throw error;
+    ctx.addIssue({ code: "custom", message: error.message });
+    return z.NEVER;
+  }
+});
 
 /** The catalog's settings; merged into the one config schema by config.ts, which stays the only reader of the environment. */
 export const catalogEnv = {
   CLOUDINARY_URL: cloudinaryUrl,
   CLOUDINARY_UPLOAD_PREFIX: optionalText().refine(
-    (v) => v === undefined || /^https?:\/\/[^/]+$/u.test(v),
+    (v) => v === undefined || isUploadPrefix(v),
     "must be an origin like https://api.cloudinary.com (no path)",
   ),
   CLOUDINARY_FOLDER: z.string().trim().regex(/^[a-z0-9][a-z0-9_/-]*$/u).default("bazaar"),
@@ -33,6 +41,8 @@ export interface CloudinaryConfig {
   apiKey: string;
   apiSecret: string;
   uploadPrefix: string | undefined;
+  /** Private CDN / custom domain settings from CLOUDINARY_URL, for the delivery URLs of uploaded images. */
+  delivery: CloudinaryDelivery;
   folder: string;
   timeoutMs: number;
 }
@@ -47,18 +57,27 @@ export interface CatalogConfig {
   import: { concurrency: number; retries: number; minDelayMs: number; maxDelayMs: number };
 }
 
-export function catalogConfig(c: CatalogEnv): CatalogConfig {
-  const url = c.CLOUDINARY_URL ? new URL(c.CLOUDINARY_URL) : null;
+export class CatalogConfigError extends Error {}
+
+/** `warnings` receives one line per setting that was accepted but is worth a look (never a secret). */
+export function catalogConfig(c: CatalogEnv, warnings: string[] = []): CatalogConfig {
+  const url = c.CLOUDINARY_URL;
+  // Two sources for one endpoint that disagree are a mistake to stop on, not to settle silently.
+  if (url?.uploadPrefix && c.CLOUDINARY_UPLOAD_PREFIX && url.uploadPrefix !== c.CLOUDINARY_UPLOAD_PREFIX)
+    throw new CatalogConfigError("CLOUDINARY_UPLOAD_PREFIX and the upload_prefix in CLOUDINARY_URL differ; set only one");
+  if (url && url.ignored.length > 0)
+    warnings.push(`CLOUDINARY_URL: ignoring parameters Bazaar does not use: ${url.ignored.map((k) => JSON.stringify(k)).join(", ")}`);
   return {
     dataDir: c.CATALOG_DATA_DIR,
     seedOnStart: c.CATALOG_SEED_ON_START,
     dataset: { seed: c.DATASET_SEED, products: c.DATASET_PRODUCTS, imageSize: c.DATASET_IMAGE_SIZE },
     cloudinary: url
       ? {
-          cloudName: url.hostname,
-          apiKey: decodeURIComponent(url.username),
-          apiSecret: decodeURIComponent(url.password),
-          uploadPrefix: c.CLOUDINARY_UPLOAD_PREFIX,
+          cloudName: url.cloudName,
+          apiKey: url.apiKey,
+          apiSecret: url.apiSecret,
+          uploadPrefix: url.uploadPrefix ?? c.CLOUDINARY_UPLOAD_PREFIX,
+          delivery: url.delivery,
           folder: c.CLOUDINARY_FOLDER,
           timeoutMs: c.CLOUDINARY_TIMEOUT_MS,
         }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { catalogConfig, catalogEnv, type CatalogConfig } from "./catalogConfig.js";
+import { CatalogConfigError, catalogConfig, catalogEnv, type CatalogConfig } from "./catalogConfig.js";
+import { corsOrigins } from "./corsOrigins.js";
 import { bool, int, optionalUrl } from "./envValues.js";
 
 const schema = z.object({
@@ -21,9 +22,13 @@ const schema = z.object({
   BODY_LIMIT_BYTES: int(1024, 10 * 1024 * 1024).default(100 * 1024),
   RATE_LIMITS_ENABLED: bool.default(true),
   RATE_LIMIT_LOGIN_PER_IP: int(1, 1_000_000).default(100),
-  RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT_IP: int(1, 1_000_000).default(5),
+  RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT_IP: int(1, 1_000_000).default(10),
   RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT: int(1, 1_000_000).default(50),
-  RATE_LIMIT_SIGNUP_PER_IP: int(1, 1_000_000).default(20),
+  RATE_LIMIT_LOGIN_WINDOW_SECONDS: int(1, 86_400).default(15 * 60),
+  RATE_LIMIT_SIGNUP_PER_IP: int(1, 1_000_000).default(30),
+  RATE_LIMIT_SIGNUP_WINDOW_SECONDS: int(1, 86_400).default(5 * 60),
+  RATE_LIMIT_SIGNUP_PER_EMAIL: int(1, 1_000_000).default(5),
+  RATE_LIMIT_SIGNUP_PER_EMAIL_WINDOW_SECONDS: int(1, 86_400).default(60 * 60),
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000).default(10_000),
   SMTP_URL: optionalUrl(["smtp://", "smtps://"]),
   SMTP_TIMEOUT_MS: int(100, 120_000).default(10_000),
@@ -65,10 +70,15 @@ export interface Config {
   bodyLimitBytes: number;
   rateLimits: {
     enabled: boolean;
+    /** The three login budgets share one window. */
     loginPerIp: number;
     loginFailuresPerAccountIp: number;
     loginFailuresPerAccount: number;
+    loginWindowSeconds: number;
     signupPerIp: number;
+    signupWindowSeconds: number;
+    signupPerEmail: number;
+    signupPerEmailWindowSeconds: number;
   };
   shutdownTimeoutMs: number;
   catalog: CatalogConfig;
@@ -85,6 +95,8 @@ export interface Config {
   outbox: { pollIntervalMs: number; batchSize: number };
   notifications: { inProcess: boolean; claimMs: number; sentTtlSeconds: number };
   worker: { name: string | null; metricsIntervalMs: number };
+  /** Accepted settings worth one log line each at startup (config has no logger); never holds a secret. */
+  warnings: string[];
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +121,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (c.NODE_ENV === "production" && c.BCRYPT_COST < 10)
     throw new ConfigError("Invalid configuration: BCRYPT_COST must be at least 10 in production");
+  const warnings: string[] = [];
+  const origins = corsOrigins(c.CORS_ORIGINS);
+  if (!origins.ok) throw new ConfigError(`Invalid configuration: CORS_ORIGINS ${origins.error}`);
+  if (origins.value.length === 0 && c.NODE_ENV === "development")
+    warnings.push("CORS_ORIGINS is empty: browser clients on another origin (another port counts) will be refused");
+  let catalog: CatalogConfig;
+  try {
+    catalog = catalogConfig(c, warnings);
+  } catch (error) {
+    if (error instanceof CatalogConfigError) throw new ConfigError(`Invalid configuration: ${error.message}`);
+    throw error;
+  }
 
   return {
     env: c.NODE_ENV,
@@ -119,7 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: c.REDIS_URL ?? null,
     jwt: { secret, issuer: c.JWT_ISSUER, audience: c.JWT_AUDIENCE, ttlSeconds: c.JWT_TTL_SECONDS },
     bcryptCost: c.BCRYPT_COST,
-    corsOrigins: c.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+    corsOrigins: origins.value,
     trustProxyHops: c.TRUST_PROXY_HOPS,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     rateLimits: {
@@ -127,10 +151,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginPerIp: c.RATE_LIMIT_LOGIN_PER_IP,
       loginFailuresPerAccountIp: c.RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT_IP,
       loginFailuresPerAccount: c.RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT,
+      loginWindowSeconds: c.RATE_LIMIT_LOGIN_WINDOW_SECONDS,
       signupPerIp: c.RATE_LIMIT_SIGNUP_PER_IP,
+      signupWindowSeconds: c.RATE_LIMIT_SIGNUP_WINDOW_SECONDS,
+      signupPerEmail: c.RATE_LIMIT_SIGNUP_PER_EMAIL,
+      signupPerEmailWindowSeconds: c.RATE_LIMIT_SIGNUP_PER_EMAIL_WINDOW_SECONDS,
     },
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
-    catalog: catalogConfig(c),
+    catalog,
     mail: { smtpUrl: c.SMTP_URL ?? null, timeoutMs: c.SMTP_TIMEOUT_MS, retries: c.SMTP_RETRIES, poolSize: c.SMTP_POOL_SIZE, from: c.MAIL_FROM, dir: c.MAIL_DIR },
     events: {
       streamPrefix: c.EVENT_STREAM_PREFIX,
@@ -145,5 +173,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Without Redis the bus lives in the API process, so the worker must too; with Redis it is a separate process.
     notifications: { inProcess: c.NOTIFICATIONS_IN_PROCESS ?? !c.REDIS_URL, claimMs: c.NOTIFICATION_CLAIM_MS, sentTtlSeconds: c.NOTIFICATION_SENT_TTL_SECONDS },
     worker: { name: c.WORKER_NAME ?? null, metricsIntervalMs: c.WORKER_METRICS_INTERVAL_MS },
+    warnings,
   };
 }

@@ -8,15 +8,12 @@ export interface LimitPolicy {
   windowSeconds: number;
 }
 
-/** AttemptLimiter on rate-limiter-flexible: fixed windows, atomic counters in Redis or in process memory. */
+/** AttemptLimiter on rate-limiter-flexible: fixed windows, atomic counters (INCR in Redis, or process memory). */
 export class FlexibleAttemptLimiter implements AttemptLimiter {
-  constructor(
-    private readonly limiter: RateLimiterAbstract,
-    private readonly points: number,
-  ) {}
+  constructor(private readonly limiter: RateLimiterAbstract) {}
 
   static inMemory(policy: LimitPolicy): FlexibleAttemptLimiter {
-    return new FlexibleAttemptLimiter(memoryLimiter(policy), policy.points);
+    return new FlexibleAttemptLimiter(memoryLimiter(policy));
   }
 
   /** Falls back to per-process counting if Redis is unreachable, rather than failing logins or letting all through. */
@@ -30,10 +27,10 @@ export class FlexibleAttemptLimiter implements AttemptLimiter {
       duration: policy.windowSeconds,
       insuranceLimiter: memoryLimiter(policy),
     });
-    return new FlexibleAttemptLimiter(limiter, policy.points);
+    return new FlexibleAttemptLimiter(limiter);
   }
 
-  async hit(key: string): Promise<LimitState> {
+  async consume(key: string): Promise<LimitState> {
     try {
       await this.limiter.consume(key);
       return { retryAfterMs: 0 };
@@ -43,9 +40,8 @@ export class FlexibleAttemptLimiter implements AttemptLimiter {
     }
   }
 
-  async peek(key: string): Promise<LimitState> {
-    const res = await this.limiter.get(key);
-    return res && res.consumedPoints >= this.points ? { retryAfterMs: Math.max(1, res.msBeforeNext) } : { retryAfterMs: 0 };
+  async refund(key: string): Promise<void> {
+    await this.limiter.reward(key, 1);
   }
 
   async reset(key: string): Promise<void> {

@@ -58,6 +58,17 @@ describe("CloudinaryImageStorage against a Cloudinary-compatible endpoint on loo
     expect(fake.stats.signatureFailures).toBe(0);
   });
 
+  it("with a private CDN's secure distribution from CLOUDINARY_URL, image URLs use that domain (and variants still apply)", async () => {
+    const s = storage({ delivery: { private_cdn: true, secure_distribution: "media.shop.example" } });
+    const { image } = await s.upload({ publicId: "products/sku-cdn/1", folder: "products/sku-cdn", file });
+    expect(image.url).toMatch(/^https:\/\/media\.shop\.example\/image\/upload\/v\d+\/bazaar\/products\/sku-cdn\/1\.jpg$/u);
+  });
+
+  it("with private_cdn alone, image URLs use the cloud's own private CDN host", async () => {
+    const { image } = await storage({ delivery: { private_cdn: true } }).upload({ publicId: "products/sku-pcdn/1", folder: "products/sku-pcdn", file });
+    expect(image.url).toMatch(new RegExp(`^https://${fake.cloudName}-res\\.cloudinary\\.com/image/upload/v\\d+/bazaar/products/sku-pcdn/1\\.jpg$`, "u"));
+  });
+
   it("uploading the same public id again is a no-op that reports the image as existing", async () => {
     const s = storage();
     const first = await s.upload({ publicId: "products/sku-2/1", folder: "products/sku-2", file });

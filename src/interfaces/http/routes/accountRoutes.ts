@@ -43,7 +43,7 @@ export function accountRoutes(d: AccountDeps): Route[] {
       method: "post",
       path: "/login",
       tag: "Accounts",
-      summary: "Log in; sets the session cookie",
+      summary: "Log in; sets the session cookie and ends the session the client already held, if any",
       body: loginBody,
       responses: {
         200: { description: "Logged in; the JWT is in the httpOnly Set-Cookie header", schema: sessionResponseSchema },
@@ -51,7 +51,8 @@ export function accountRoutes(d: AccountDeps): Route[] {
         429: limited,
       },
       async handle(ctx, { body }) {
-        const { user, session } = await d.throttle.login(ctx.ip, Email.normalise(body.email), () => d.login.execute(body));
+        const previousToken = safely(() => readToken(ctx, d.cookies));
+        const { user, session } = await d.throttle.login(ctx.ip, Email.normalise(body.email), () => d.login.execute({ ...body, previousToken }));
         setSessionCookie(ctx, d.cookies, session);
         ctx.body = { user, expiresAt: session.expiresAt.toISOString() };
       },

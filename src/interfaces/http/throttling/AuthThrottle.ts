@@ -16,8 +16,13 @@ export interface AuthLimiters {
 const isBadSecret = (error: unknown) => error instanceof InvalidCredentials || error instanceof WrongPassword;
 
 /**
- * Login throttling that an attacker cannot turn into a permanent lock-out: only failures count against an
- * account, a success clears that IP's failures, and every block ends when its window does.
+ * Login throttling that holds under concurrency and that an attacker cannot turn into a permanent lock-out.
+ *
+ * Every budget is reserved (an atomic consume) before the password is compared, so N guesses racing each other
+ * count as N and at most `budget` of them ever reach bcrypt. What the attempt turns out to be decides what is
+ * kept: every attempt counts against the IP; a wrong secret keeps its failure reservations; a success gives the
+ * per-account reservation back and clears that IP's failures for the account; anything else (a 503, a bug) was no
+ * guess, so both failure reservations are given back.
  */
 export class AuthThrottle {
   constructor(private readonly limiters: AuthLimiters | null) {}
@@ -26,17 +31,23 @@ export class AuthThrottle {
     const l = this.limiters;
     if (!l) return attempt();
     const accountIp = `${account}|${ip}`;
-    await refuse(await l.loginPerIp.hit(ip));
-    await refuse(await l.loginFailuresPerAccountIp.peek(accountIp));
-    await refuse(await l.loginFailuresPerAccount.peek(account));
+    await refuse(await l.loginPerIp.consume(ip));
+    // In order, stopping at the first refusal: an attacker blocked for (account, IP) does not burn the
+    // account-wide ceiling, which is what would lock the owner out everywhere.
+    const failureBudgets: [AttemptLimiter, string][] = [
+      [l.loginFailuresPerAccountIp, accountIp],
+      [l.loginFailuresPerAccount, account],
+    ];
+    await reserveAll(failureBudgets);
+    let result: T;
     try {
-      const result = await attempt();
-      await l.loginFailuresPerAccountIp.reset(accountIp);
-      return result;
+      result = await attempt();
     } catch (error) {
-      if (isBadSecret(error)) await Promise.all([l.loginFailuresPerAccountIp.hit(accountIp), l.loginFailuresPerAccount.hit(account)]);
+      if (!isBadSecret(error)) await refundAll(failureBudgets);
       throw error;
     }
+    await Promise.all([l.loginFailuresPerAccountIp.reset(accountIp), l.loginFailuresPerAccount.refund(account)]);
+    return result;
   }
 
   /** Guessing the current password with a stolen session is throttled like a login. */
@@ -47,9 +58,25 @@ export class AuthThrottle {
   async signup(ip: string, account: string): Promise<void> {
     const l = this.limiters;
     if (!l) return;
-    await refuse(await l.signupPerIp.hit(ip));
-    await refuse(await l.signupPerAccount.hit(account));
+    await refuse(await l.signupPerIp.consume(ip));
+    await refuse(await l.signupPerAccount.consume(account));
   }
+}
+
+/** Reserves one attempt from each budget; on a refusal gives back everything reserved so far (the refused one too) and throws 429. */
+async function reserveAll(budgets: [AttemptLimiter, string][]): Promise<void> {
+  for (let i = 0; i < budgets.length; i++) {
+    const [limiter, key] = budgets[i]!;
+    const state = await limiter.consume(key);
+    if (state.retryAfterMs > 0) {
+      await refundAll(budgets.slice(0, i + 1));
+      throw tooManyRequests(state.retryAfterMs);
+    }
+  }
+}
+
+async function refundAll(budgets: [AttemptLimiter, string][]): Promise<void> {
+  await Promise.all(budgets.map(([limiter, key]) => limiter.refund(key)));
 }
 
 async function refuse(state: { retryAfterMs: number }): Promise<void> {

@@ -56,4 +56,38 @@ describe("Login", () => {
     await kit.registerUser.execute({ ...ada, password: "caf\u00e9 au lait s'il vous plait" });
     await expect(kit.login.execute({ email: ada.email, password: "cafe\u0301 au lait s'il vous plait" })).resolves.toBeDefined();
   });
+
+  describe("with the session the client already holds", () => {
+    const bob = { ...ada, email: "bob@example.com", firstName: "Bob" };
+    const sessionOf = async (kit: ReturnType<typeof accountsKit>, who: typeof ada) =>
+      (await kit.login.execute({ email: who.email, password: who.password })).session.token;
+    const works = (kit: ReturnType<typeof accountsKit>, token: string) => kit.authenticate.execute({ token }).then(() => true, () => false);
+
+    it("ends the older session of the same user; the new one works", async () => {
+      const kit = accountsKit();
+      await kit.registerUser.execute(ada);
+      const older = await sessionOf(kit, ada);
+      const { session } = await kit.login.execute({ email: ada.email, password: ada.password, previousToken: older });
+      expect(await works(kit, older)).toBe(false);
+      expect(await works(kit, session.token)).toBe(true);
+    });
+
+    it("ends another user's session too: the client is replacing the session it holds", async () => {
+      const kit = accountsKit();
+      await kit.registerUser.execute(ada);
+      await kit.registerUser.execute(bob);
+      const bobs = await sessionOf(kit, bob);
+      await kit.login.execute({ email: ada.email, password: ada.password, previousToken: bobs });
+      expect(await works(kit, bobs)).toBe(false);
+    });
+
+    it("leaves it alone when the login fails, and ignores a token that is not a valid session", async () => {
+      const kit = accountsKit();
+      await kit.registerUser.execute(ada);
+      const older = await sessionOf(kit, ada);
+      await expect(kit.login.execute({ email: ada.email, password: "not the password", previousToken: older })).rejects.toBeInstanceOf(InvalidCredentials);
+      expect(await works(kit, older)).toBe(true);
+      await expect(kit.login.execute({ email: ada.email, password: ada.password, previousToken: "not-a-jwt" })).resolves.toBeDefined();
+    });
+  });
 });

@@ -48,3 +48,136 @@ describe("loadConfig with a copied .env.example", () => {
     expect(loadConfig({ HOST: "", MONGODB_URI: "", REDIS_URL: "", JWT_SECRET: "" })).toMatchObject({ host: "127.0.0.1", mongo: null, redisUrl: null });
   });
 });
+
+describe("rate limit defaults", () => {
+  it("10 failures per account and IP and 50 per account per 15 min; 30 signups per IP per 5 min; 5 per email per hour", () => {
+    expect(loadConfig({}).rateLimits).toEqual({
+      enabled: true,
+      loginPerIp: 100,
+      loginFailuresPerAccountIp: 10,
+      loginFailuresPerAccount: 50,
+      loginWindowSeconds: 900,
+      signupPerIp: 30,
+      signupWindowSeconds: 300,
+      signupPerEmail: 5,
+      signupPerEmailWindowSeconds: 3600,
+    });
+  });
+
+  it("every limit and window is configurable", () => {
+    const rl = loadConfig({
+      RATE_LIMIT_LOGIN_WINDOW_SECONDS: "60",
+      RATE_LIMIT_SIGNUP_PER_IP: "100",
+      RATE_LIMIT_SIGNUP_WINDOW_SECONDS: "600",
+      RATE_LIMIT_SIGNUP_PER_EMAIL: "2",
+      RATE_LIMIT_SIGNUP_PER_EMAIL_WINDOW_SECONDS: "7200",
+    }).rateLimits;
+    expect(rl).toMatchObject({ loginWindowSeconds: 60, signupPerIp: 100, signupWindowSeconds: 600, signupPerEmail: 2, signupPerEmailWindowSeconds: 7200 });
+  });
+});
+
+describe("CORS_ORIGINS", () => {
+  const configError = (value: string) => {
+    try {
+      loadConfig({ CORS_ORIGINS: value });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    return null;
+  };
+
+  it("keeps each origin as a browser sends it (lower-case, punycode, default port dropped)", () => {
+    const config = loadConfig({ CORS_ORIGINS: "https://Shop.Example, http://localhost:5173, https://bücher.example:443, https://shop.example" });
+    expect(config.corsOrigins).toEqual(["https://shop.example", "http://localhost:5173", "https://xn--bcher-kva.example"]);
+  });
+
+  it.each([
+    ["*", /wildcard/],
+    ["https://*.example.com", /wildcard/],
+    ["https://shop.example/", /not an origin/],
+    ["https://shop.example/app", /not an origin/],
+    ["https://shop.example?x=1", /not an origin/],
+    ["https://shop.example#top", /not an origin/],
+    ["shop.example", /not an origin/],
+    ["ftp://shop.example", /not an origin/],
+    ["https://user:pw@shop.example", /not an origin/],
+    ["https://shop.example:99999", /not an origin/],
+    ["null", /not an origin/],
+  ])("refuses %s with a ConfigError naming the entry", (entry, reason) => {
+    const message = configError(`https://ok.example, ${entry}`);
+    expect(message).toMatch(/^Invalid configuration: CORS_ORIGINS /);
+    expect(message).toMatch(reason);
+    expect(message).toContain(JSON.stringify(entry));
+    expect(message).not.toContain("\n");
+  });
+
+  it("warns once in development when the list is empty, and not elsewhere or when set", () => {
+    expect(loadConfig({}).warnings).toEqual([expect.stringMatching(/CORS_ORIGINS is empty: browser clients on another origin .* will be refused/)]);
+    expect(loadConfig({ CORS_ORIGINS: "http://localhost:5173" }).warnings).toEqual([]);
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: SECRET }).warnings).toEqual([]);
+  });
+});
+
+describe("CLOUDINARY_URL, in every form the Cloudinary SDK accepts", () => {
+  const base = "cloudinary://123456789012345:s3cr%2Fet@demo";
+  const cloudinary = (env: Record<string, string>) => loadConfig({ CORS_ORIGINS: "https://x.example", ...env }).catalog.cloudinary;
+
+  it("the plain form", () => {
+    expect(cloudinary({ CLOUDINARY_URL: base })).toMatchObject({ cloudName: "demo", apiKey: "123456789012345", apiSecret: "s3cr/et", uploadPrefix: undefined, delivery: {} });
+  });
+
+  it("upload_prefix in the query sets the upload endpoint", () => {
+    expect(cloudinary({ CLOUDINARY_URL: `${base}?upload_prefix=https://api-eu.cloudinary.com` })?.uploadPrefix).toBe("https://api-eu.cloudinary.com");
+    expect(cloudinary({ CLOUDINARY_URL: `${base}?upload_prefix=http%3A%2F%2F127.0.0.1%3A9444` })?.uploadPrefix).toBe("http://127.0.0.1:9444");
+  });
+
+  it("CLOUDINARY_UPLOAD_PREFIX still works alone, and agrees or stops startup when both are set", () => {
+    expect(cloudinary({ CLOUDINARY_URL: base, CLOUDINARY_UPLOAD_PREFIX: "http://127.0.0.1:9444" })?.uploadPrefix).toBe("http://127.0.0.1:9444");
+    const same = "http://127.0.0.1:9444";
+    expect(cloudinary({ CLOUDINARY_URL: `${base}?upload_prefix=${same}`, CLOUDINARY_UPLOAD_PREFIX: same })?.uploadPrefix).toBe(same);
+    expect(() => cloudinary({ CLOUDINARY_URL: `${base}?upload_prefix=https://api-eu.cloudinary.com`, CLOUDINARY_UPLOAD_PREFIX: same })).toThrow(
+      /CLOUDINARY_UPLOAD_PREFIX and the upload_prefix in CLOUDINARY_URL differ/,
+    );
+  });
+
+  it("a private CDN: secure_distribution and private_cdn from the query, or the SDK's path form", () => {
+    expect(cloudinary({ CLOUDINARY_URL: `${base}?secure_distribution=media.shop.example&private_cdn=true` })?.delivery).toEqual({
+      secure_distribution: "media.shop.example",
+      private_cdn: true,
+    });
+    expect(cloudinary({ CLOUDINARY_URL: `${base}/media.shop.example` })?.delivery).toEqual({ secure_distribution: "media.shop.example", private_cdn: true });
+    expect(cloudinary({ CLOUDINARY_URL: `${base}?private_cdn=false&cname=img.shop.example&secure_cdn_subdomain=1` })?.delivery).toEqual({
+      private_cdn: false,
+      cname: "img.shop.example",
+      secure_cdn_subdomain: true,
+    });
+  });
+
+  it("other SDK parameters are ignored with one warning that names them and shows no value", () => {
+    const config = loadConfig({ CORS_ORIGINS: "https://x.example", CLOUDINARY_URL: `${base}?api_proxy=http://proxy.internal:3128&foo[bar]=secret-value` });
+    expect(config.catalog.cloudinary).toMatchObject({ cloudName: "demo" });
+    expect(config.warnings).toEqual([expect.stringMatching(/CLOUDINARY_URL: ignoring .*"api_proxy", "foo\[bar\]"/)]);
+    expect(config.warnings.join()).not.toMatch(/secret-value|proxy\.internal|s3cr/);
+  });
+
+  it.each([
+    ["not a cloudinary URL", "https://key:secret@demo", /must look like cloudinary:\/\//],
+    ["no secret", "cloudinary://key@demo", /must look like/],
+    ["upload_prefix with a path", `${base}?upload_prefix=https://api.cloudinary.com/v1_1`, /upload_prefix must be an origin/],
+    ["upload_prefix not http(s)", `${base}?upload_prefix=ftp://x`, /upload_prefix must be an origin/],
+    ["secure_distribution not a host", `${base}?secure_distribution=https://cdn.example/x`, /secure_distribution must be a host name/],
+    ["private_cdn not a boolean", `${base}?private_cdn=yes`, /private_cdn must be true or false/],
+  ])("refuses %s, without echoing the secret", (_label, url, reason) => {
+    let message = "";
+    try {
+      cloudinary({ CLOUDINARY_URL: url });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid configuration: CLOUDINARY_URL /);
+    expect(message).toMatch(reason);
+    expect(message).not.toMatch(/s3cr|secret@/);
+  });
+});
