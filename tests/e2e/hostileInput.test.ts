@@ -46,6 +46,14 @@ const cases: Case[] = [
   { name: "null profile field type", method: "PATCH", path: "/profile/edit", body: '{"skills":[null]}', status: 400, code: "VALIDATION_FAILED" },
   { name: "huge number age", method: "PATCH", path: "/profile/edit", body: '{"age":1e308}', status: 400, code: "VALIDATION_FAILED" },
   { name: "NaN-like age", method: "PATCH", path: "/profile/edit", body: '{"age":"NaN"}', status: 400, code: "VALIDATION_FAILED" },
+  { name: "NUL in email", body: '{"email":"ada\\u0000@example.com","password":"a long enough passphrase","firstName":"A"}', status: 400, code: "VALIDATION_FAILED" },
+  { name: "lone surrogate password", body: '{"email":"a@b.co","password":"passphrase \\ud800","firstName":"A"}', status: 400, code: "VALIDATION_FAILED" },
+  { name: "lone surrogate login password", path: "/login", body: '{"email":"a@b.co","password":"\\udfff"}', status: 400, code: "VALIDATION_FAILED" },
+  { name: "zero-width space in firstName", body: '{"email":"a@b.co","password":"a long enough passphrase","firstName":"A\\u200bB"}', status: 400, code: "VALIDATION_FAILED" },
+  { name: "email and emailId together", path: "/login", body: '{"email":"a@b.co","emailId":"a@b.co","password":"x"}', status: 400, code: "VALIDATION_FAILED" },
+  { name: "bidi override in a skill", method: "PATCH", path: "/profile/edit", body: '{"skills":["js\\u202e"]}', status: 400, code: "VALIDATION_FAILED" },
+  { name: "lone surrogate in about", method: "PATCH", path: "/profile/edit", body: '{"about":"hi \\udc00"}', status: 400, code: "VALIDATION_FAILED" },
+  { name: "credentials in photoUrl", method: "PATCH", path: "/profile/edit", body: '{"photoUrl":"https://u:p@example.com/a.png"}', status: 400, code: "VALIDATION_FAILED" },
 ];
 
 describe("hostile input never gets a 500", () => {
