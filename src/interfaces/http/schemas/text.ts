@@ -18,6 +18,8 @@ export interface TextRules {
   controls?: "refuse" | "any";
   /** Strip surrounding white space (default true; never for passwords). */
   trim?: boolean;
+  /** A secret: messages never name a character of it. */
+  secret?: boolean;
 }
 
 const CONTROL = /\p{Cc}/u;
@@ -27,7 +29,7 @@ const LINE_BREAKS = new Set(["\n", "\r", "\t"]);
 const SEPARATORS = new Set(["\u2028", "\u2029"]);
 const JOINERS = new Set(["\u200c", "\u200d", "\u200e", "\u200f", "\u061c"]);
 
-const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+const hex = (ch: string) => ` (found U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`;
 
 /**
  * The one rule for a string from outside (body, query or path): well-formed Unicode, NFC, no control characters,
@@ -35,7 +37,7 @@ const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().p
  * Returns a plain zod string (normalised in place), so `.nullable()`, `.optional()` and OpenAPI work as usual.
  */
 export function text(rules: TextRules) {
-  const { max, min = 0, multiline = false, format = "refuse", controls = "refuse", trim = true } = rules;
+  const { max, min = 0, multiline = false, format = "refuse", controls = "refuse", trim = true, secret = false } = rules;
   return z
     .string()
     .check((ctx) => {
@@ -44,7 +46,7 @@ export function text(rules: TextRules) {
     })
     .overwrite((s) => (trim ? s.normalize("NFC").trim() : s.normalize("NFC")))
     .check((ctx) => {
-      const problem = firstProblem(ctx.value, { multiline, format, controls });
+      const problem = firstProblem(ctx.value, { multiline, format, controls, secret });
       if (problem) {
         ctx.issues.push({ code: "custom", message: problem, input: ctx.value, abort: true });
         return;
@@ -56,13 +58,14 @@ export function text(rules: TextRules) {
     .meta(min > 0 ? { minLength: min, maxLength: max } : { maxLength: max });
 }
 
-function firstProblem(s: string, r: Required<Pick<TextRules, "multiline" | "format" | "controls">>): string | null {
+function firstProblem(s: string, r: Required<Pick<TextRules, "multiline" | "format" | "controls" | "secret">>): string | null {
+  const found = (ch: string) => (r.secret ? "" : hex(ch));
   for (const ch of s) {
     if (r.controls === "refuse" && CONTROL.test(ch) && !(r.multiline && LINE_BREAKS.has(ch)))
-      return `must not contain control characters (found ${hex(ch)})`;
-    if (r.controls === "refuse" && !r.multiline && SEPARATORS.has(ch)) return `must not contain line separators (found ${hex(ch)})`;
+      return `must not contain control characters${found(ch)}`;
+    if (r.controls === "refuse" && !r.multiline && SEPARATORS.has(ch)) return `must not contain line separators${found(ch)}`;
     if (r.format !== "any" && FORMAT.test(ch) && !(r.format === "joiners" && JOINERS.has(ch)))
-      return `must not contain invisible format characters (found ${hex(ch)})`;
+      return `must not contain invisible format characters${found(ch)}`;
   }
   return null;
 }

@@ -58,6 +58,11 @@ describe("text()", () => {
     expect(messages(secret, "pass\ud800word")).toEqual([expect.stringContaining("well-formed")]);
   });
 
+  it("never names a character of a secret in its messages", () => {
+    const newPassword = text({ max: 100, trim: false, format: "any", secret: true });
+    expect(messages(newPassword, "pass\u0007word")).toEqual(["must not contain control characters"]);
+  });
+
   it("reports the field by name inside an object", () => {
     const result = z.strictObject({ firstName: name }).safeParse({ firstName: "A\u0000" });
     expect(result.error?.issues[0]?.path).toEqual(["firstName"]);
