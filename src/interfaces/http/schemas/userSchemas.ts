@@ -59,9 +59,9 @@ const ageField = z
       .transform((s) => (s === "" ? null : Number(s)))
       .pipe(z.number().int().min(13).max(120).nullable())
       .meta({ description: "The same number as a string, as HTML forms send it (\"36\"); \"\" clears" }),
+    z.null(),
   ])
-  .nullable()
-  .meta({ description: "13 to 120" });
+  .meta({ description: "13 to 120; null clears" });
 
 export const editProfileBody = z
   .strictObject({
