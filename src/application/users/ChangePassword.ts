@@ -39,7 +39,8 @@ export class ChangePassword {
     const user = await this.users.findById(input.userId);
     if (!user) throw new UserNotFound();
     if (!(await this.hasher.verify(input.oldPassword.normalize("NFC"), user.passwordHash))) throw new WrongPassword();
-    const password = acceptNewPassword(input.newPassword, this.denylist);
+    const { firstName, lastName } = user.profile;
+    const password = acceptNewPassword(input.newPassword, this.denylist, { email: user.email, firstName, lastName });
     if (password.value === input.oldPassword.normalize("NFC")) throw new WeakPassword("New password must differ from the current one");
 
     // Bumping the session version ends every token issued before this moment, on every device.

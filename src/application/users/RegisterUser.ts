@@ -32,12 +32,13 @@ export class RegisterUser {
 
   async execute(input: RegisterUserInput): Promise<PublicUser> {
     const email = Email.parse(input.email);
-    const password = acceptNewPassword(input.password, this.denylist);
+    const lastName = input.lastName ?? null;
+    const password = acceptNewPassword(input.password, this.denylist, { email: email.value, firstName: input.firstName, lastName });
     const user = User.register({
       id: this.ids.next(),
       email,
       passwordHash: await this.hasher.hash(password.value),
-      profile: { firstName: input.firstName, lastName: input.lastName ?? null },
+      profile: { firstName: input.firstName, lastName },
       now: this.clock.now(),
     });
     // The events are saved with the user, so signup succeeds even while the bus is down; the relay delivers them.

@@ -77,6 +77,9 @@ export class User extends EventRecorder {
   get version(): number {
     return this.state.version;
   }
+  get profile(): Readonly<UserProfile> {
+    return this.state.profile;
+  }
 
   editProfile(changes: ProfileChanges, now: Date): void {
     this.state.profile = { ...this.state.profile, ...changes };

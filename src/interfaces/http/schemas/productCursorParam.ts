@@ -1,15 +1,20 @@
 import { z } from "zod";
 import type { ProductCursor } from "../../../application/catalog/views/ProductCursor.js";
 import { PRODUCT_SORTS } from "../../../domain/catalog/ProductQuery.js";
+import { text } from "./text.js";
 
 const VERSION = 1;
+
+// Decoded cursors are outside input too (anyone can base64 a JSON): strings inside must at least be well-formed.
+// They are compared with what this API wrote, so they are neither trimmed nor filtered further.
+const inner = (min: number, max: number) => text({ min, max, trim: false, controls: "any", format: "any" });
 
 const wire = z.strictObject({
   v: z.literal(VERSION),
   s: z.enum(PRODUCT_SORTS),
-  f: z.string().max(2000),
-  k: z.union([z.number().finite(), z.string().max(500)]),
-  i: z.string().min(1).max(200),
+  f: inner(0, 2000),
+  k: z.union([z.number().finite(), inner(0, 500)]),
+  i: inner(1, 200),
 });
 
 /** Opaque to clients: base64url JSON of the sort key, the id and the sort and filters it was issued for. */
@@ -27,9 +32,7 @@ function decode(raw: string): ProductCursor | null {
   }
 }
 
-export const cursorParam = z
-  .string()
-  .max(4000)
+export const cursorParam = text({ max: 4000 })
   .transform((raw, ctx) => {
     const cursor = decode(raw);
     if (!cursor) ctx.addIssue({ code: "custom", message: "is not a cursor this API issued" });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PRODUCT_SORTS } from "../../../domain/catalog/ProductQuery.js";
 import { cursorParam } from "./productCursorParam.js";
+import { text } from "./text.js";
 
 const LIMIT_DEFAULT = 24;
 const LIMIT_MAX = 100;
@@ -18,11 +19,11 @@ export const listProductsQuery = z
   .strictObject({
     limit: integer(1, LIMIT_MAX, `Page size, 1 to ${LIMIT_MAX} (default ${LIMIT_DEFAULT})`).optional().default(LIMIT_DEFAULT),
     cursor: cursorParam.optional(),
-    category: z.string().trim().min(1).max(100).optional().meta({ description: "Exact category name" }),
+    category: text({ min: 1, max: 100 }).optional().meta({ description: "Exact category name" }),
     minPrice: integer(0, 1_000_000_000, "Lowest price, inclusive, in minor units (cents)").optional(),
     maxPrice: integer(0, 1_000_000_000, "Highest price, inclusive, in minor units (cents)").optional(),
     inStock: z.enum(["true", "false"]).transform((v) => v === "true").optional().meta({ description: "true: stock > 0; false: sold out" }),
-    q: z.string().trim().min(1).max(100).optional().meta({ description: "Words that must all appear in the name, description or tags" }),
+    q: text({ min: 1, max: 100 }).optional().meta({ description: "Words that must all appear in the name, description or tags" }),
     sort: z.enum(PRODUCT_SORTS).optional().default("newest"),
   })
   .refine((v) => v.minPrice === undefined || v.maxPrice === undefined || v.minPrice <= v.maxPrice, {
@@ -31,7 +32,7 @@ export const listProductsQuery = z
   })
   .meta({ id: "ListProductsQuery" });
 
-export const productParams = z.strictObject({ idOrSlug: z.string().min(1).max(200).meta({ description: "Product id or slug" }) });
+export const productParams = z.strictObject({ idOrSlug: text({ min: 1, max: 200 }).meta({ description: "Product id or slug" }) });
 
 const variantsSchema = z.object({ thumbnail: z.string(), medium: z.string(), large: z.string() }).meta({ id: "ImageVariants" });
 

@@ -39,6 +39,10 @@ describe("ChangePassword", () => {
     ["too short", "short"],
     ["common", "iloveyou123"],
     ["unchanged", ada.password],
+    ["containing the stored first name", "ada forever and ever"],
+    ["containing the stored last name", "countess lovelace 1815"],
+    ["containing the email's local part", "xADAx the countess"],
+    ["containing the site's name", "bazaar forever and ever"],
   ])("refuses a %s new password", async (_label, newPassword) => {
     const { kit, user } = await setup();
     await expect(kit.changePassword.execute({ userId: user.id, oldPassword: ada.password, newPassword })).rejects.toBeInstanceOf(WeakPassword);

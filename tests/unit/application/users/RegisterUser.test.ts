@@ -37,6 +37,27 @@ describe("RegisterUser", () => {
     expect(await kit.users.findByEmail("ada@example.com")).toBeNull();
   });
 
+  it.each([
+    ["the email's local part", "my ADA passphrase"],
+    ["the first name", "adalovelace rocks"],
+    ["the last name, in another case and Unicode form", "i am LOVELACE 1815"],
+    ["the site's name", "my Bazaar password"],
+  ])("refuses a password containing %s", async (_label, password) => {
+    const kit = accountsKit();
+    await expect(kit.registerUser.execute({ ...ada, password })).rejects.toThrow(WeakPassword);
+    expect(await kit.users.findByEmail("ada@example.com")).toBeNull();
+  });
+
+  it("ignores personal words shorter than 3 characters", async () => {
+    const kit = accountsKit();
+    await expect(kit.registerUser.execute({ ...ada, email: "al@example.com", firstName: "Al", lastName: "Wu", password: "al wu rides again" })).resolves.toBeDefined();
+  });
+
+  it("refuses a password with a lone surrogate, so \\ud800 and \\udfff cannot be one password", async () => {
+    const kit = accountsKit();
+    await expect(kit.registerUser.execute({ ...ada, password: "passphrase \ud800" })).rejects.toThrow("well-formed");
+  });
+
   it("accepts a 64-character passphrase and counts characters, not bytes", async () => {
     const kit = accountsKit();
     await expect(kit.registerUser.execute({ ...ada, password: "é".repeat(64) })).resolves.toBeDefined();
