@@ -48,7 +48,7 @@ export interface HostileTarget {
 
 /** The account every table logs in as: known, so that rows can send its password and look for it in the answer. */
 export const HOSTILE_PASSWORD = "hostile table passphrase 7Qx!";
-export const HOSTILE_EMAIL = `hostile-${Math.random().toString(36).slice(2)}@example.com`;
+export const HOSTILE_EMAIL = `mallory-${Math.random().toString(36).slice(2)}@example.com`;
 
 /** A logged-in user with a known password on the given server: the secrets every row scans responses for. */
 export async function hostileTarget(server: TestServer): Promise<HostileTarget> {
