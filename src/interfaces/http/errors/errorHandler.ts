@@ -31,7 +31,7 @@ export const errorHandler = (logger: Logger) => async (ctx: Context, next: Next)
 function shape(error: unknown): ShapedError {
   if (error instanceof HttpError) return { status: error.status, body: body(error.code, error.message, error.details), headers: error.headers };
   if (error instanceof DomainError) {
-    const status = STATUS_BY_CODE[error.code];
+    const status = STATUS_BY_CODE.get(error.code);
     if (status) return { status, body: body(error.code, error.message, error.details) };
   }
   const expose = fromKoaOrBodyParser(error);

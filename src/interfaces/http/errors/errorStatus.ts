@@ -1,5 +1,8 @@
-/** The one table from domain error codes to HTTP statuses. A code missing here is a bug and becomes a 500. */
-export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
+/**
+ * The one table from domain error codes to HTTP statuses. A code missing here is a bug and becomes a 500. A Map, so
+ * that no code can ever resolve an Object.prototype name.
+ */
+export const STATUS_BY_CODE: ReadonlyMap<string, number> = new Map(Object.entries({
   INVALID_EMAIL: 400,
   WEAK_PASSWORD: 400,
   WRONG_PASSWORD: 400,
@@ -12,4 +15,4 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   SERVICE_UNAVAILABLE: 503,
   PRODUCT_NOT_FOUND: 404,
   INVALID_CURSOR: 400,
-};
+}));
