@@ -16,6 +16,7 @@ import { buildRuntime, TOKENS, type Runtime } from "./container.js";
 import type { Config } from "./infrastructure/config/config.js";
 import type { Logger } from "./infrastructure/logging/logger.js";
 import { createHttpApp } from "./interfaces/http/app.js";
+import { answerClientErrors } from "./interfaces/http/clientErrors.js";
 import type { OutboxRelay } from "./infrastructure/outbox/OutboxRelay.js";
 import { startWorker } from "./startWorker.js";
 import { AuthThrottle, type AuthLimiters } from "./interfaces/http/throttling/AuthThrottle.js";
@@ -55,6 +56,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   });
 
   const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, app.callback());
+  answerClientErrors(server, logger);
   server.keepAliveTimeout = 5_000;
   server.listen(config.port, config.host);
   await once(server, "listening");
