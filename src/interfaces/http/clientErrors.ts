@@ -50,13 +50,16 @@ export function answerClientErrors(server: http.Server, logger: Logger): void {
       socket.end(response(refusal, reqId, securityHeaders));
       linger(socket);
     };
-    // The bytes that failed may follow a request still being answered on this connection (pipelining, or a body
-    // shorter than its Content-Length said): that answer goes first, ours after it, or ours would be read as its.
-    const inFlight = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
-    if (!inFlight || inFlight.writableFinished) return answer();
-    if (inFlight.headersSent) return void socket.destroy();
-    inFlight.once("finish", answer);
-    inFlight.once("close", () => inFlight.writableFinished || socket.destroy());
+    // The bytes that failed may follow requests still being answered on this connection (pipelining, or a body
+    // shorter than its Content-Length said): their answers go first, ours last, or ours would be read as theirs.
+    // Node hands the socket to the next queued response when one finishes, hence the check again after each.
+    const answerWhenIdle = (): void => {
+      const inFlight = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
+      if (!inFlight || inFlight.writableFinished) return answer();
+      inFlight.once("finish", answerWhenIdle);
+      inFlight.once("close", () => inFlight.writableFinished || socket.destroy());
+    };
+    answerWhenIdle();
   });
 }
 
