@@ -52,10 +52,11 @@ export function answerClientErrors(server: http.Server, logger: Logger): void {
     };
     // The bytes that failed may follow requests still being answered on this connection (pipelining, or a body
     // shorter than its Content-Length said): their answers go first, ours last, or ours would be read as theirs.
-    // Node hands the socket to the next queued response when one finishes, hence the check again after each.
+    // Node lets go of a response on its 'finish' and hands the socket to the next queued one, hence the check
+    // again after each. (`writableFinished` is no sign: a queued response can be flushed and not yet let go.)
     const answerWhenIdle = (): void => {
       const inFlight = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
-      if (!inFlight || inFlight.writableFinished) return answer();
+      if (!inFlight) return answer();
       inFlight.once("finish", answerWhenIdle);
       inFlight.once("close", () => inFlight.writableFinished || socket.destroy());
     };
