@@ -20,7 +20,7 @@ const RUNGS = [
   "+ CORS",
   "+ JSON body screening (skipped on GET)",
   "+ local media prefix check",
-  "+ 405/501 answers (allowedMethods)",
+  "+ 405 answers (allowedMethods)",
 ];
 
 const env = bazaarEnv();

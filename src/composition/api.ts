@@ -39,7 +39,7 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
     readiness: { checks: c.resolve(HEALTH_CHECKS), accepting: () => accepting },
     media: c.resolve(MEDIA_FILES),
   });
-  const http = await listen(app, { host: config.host, port: config.port, shutdownTimeoutMs: config.shutdownTimeoutMs });
+  const http = await listen(app, { host: config.host, port: config.port, shutdownTimeoutMs: config.shutdownTimeoutMs }, logger);
 
   return {
     url: http.url,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendRaw } from "../support/rawHttp.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
 let server: TestServer;
@@ -27,6 +28,32 @@ describe("operations endpoints", () => {
     const wrongMethod = await server.client().request("DELETE", "/signup");
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.body.error.code).toBe("METHOD_NOT_ALLOWED");
+    expect(wrongMethod.headers.get("allow")).toBe("POST");
+  });
+
+  it("answers TRACE and every other method no route serves with 405, Allow and the error shape, never 501", async () => {
+    const port = Number(new URL(server.url).port);
+    const cases = [
+      ["TRACE", "/profile/view", "GET, HEAD"],
+      ["TRACE", "/signup", "POST"],
+      ["PROPFIND", "/products", "GET, HEAD"],
+      ["LOCK", "/healthz", "GET, HEAD"],
+      // An unknown path lists what the server serves anywhere.
+      ["TRACE", "/no/such/path", "GET, HEAD, POST, PATCH"],
+      ["MKCOL", "/", "GET, HEAD, POST, PATCH"],
+    ];
+    for (const [method, path, allow] of cases) {
+      const [res] = await sendRaw(port, `${method} ${path} HTTP/1.1\r\nHost: bazaar\r\nCookie: session=abc\r\nConnection: close\r\n\r\n`);
+      expect([res?.status, res?.headers.allow], `${method} ${path}`).toEqual([405, allow]);
+      expect(JSON.parse(res!.body).error.code).toBe("METHOD_NOT_ALLOWED");
+      expect(res!.body).not.toContain("abc");
+      expect(res!.headers["x-frame-options"]).toBe("DENY");
+    }
+  });
+
+  it("answers OPTIONS on a known path with its methods", async () => {
+    const res = await server.client().request("OPTIONS", "/profile/edit");
+    expect([res.status, res.headers.get("allow")]).toEqual([204, "PATCH"]);
   });
 
   it("echoes a sane X-Request-Id and replaces an unsafe one", async () => {
@@ -72,6 +99,13 @@ describe("OpenAPI and docs", () => {
       expect(res.headers.get("content-type")).toMatch(asset.endsWith(".css") ? /text\/css/ : /javascript/);
     }
     expect(page.headers.get("content-security-policy")).toMatch(/script-src 'self'/);
+  });
+
+  it("finds no asset named after an Object.prototype member", async () => {
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"]) {
+      const res = await server.client().get(`/docs/assets/${name}`);
+      expect([res.status, res.body?.error?.code], name).toEqual([404, "NOT_FOUND"]);
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { dirname, extname, join } from "node:path";
 import sharp from "sharp";
 import type { MediaFile, MediaWidth } from "../../application/ports/MediaFiles.js";
 
-const CONTENT_TYPES: Record<string, string> = { ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp" };
+const CONTENT_TYPES = new Map([[".jpg", "image/jpeg"], [".jpeg", "image/jpeg"], [".png", "image/png"], [".webp", "image/webp"]]);
 // Lower-case segments of safe characters only: no "..", no hidden files, no absolute paths.
 const SAFE_PATH = /^(?:[a-z0-9][a-z0-9_-]*\/)*[a-z0-9][a-z0-9_-]*\.(?:jpe?g|png|webp)$/u;
 
@@ -14,7 +14,7 @@ export async function findMedia(root: string, path: string, width?: MediaWidth):
   const info = await stat(original).catch(() => null);
   if (!info?.isFile()) return null;
   return {
-    contentType: CONTENT_TYPES[extname(path)] ?? "application/octet-stream",
+    contentType: CONTENT_TYPES.get(extname(path)) ?? "application/octet-stream",
     etag: `"${info.size.toString(36)}-${info.mtimeMs.toString(36)}-${width ?? 0}"`,
     modifiedAt: info.mtime,
     bytes: async () => readFile(width ? await resized(root, path, original, width) : original),

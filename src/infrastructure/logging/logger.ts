@@ -1,18 +1,30 @@
 import { pino, type Logger } from "pino";
+import { scrub } from "./scrub.js";
 
 export type { Logger };
 
-/** Anything that could hold a credential is censored, wherever it appears in a log object. */
-const SECRET_KEYS = ["password", "oldPassword", "newPassword", "passwordHash", "token", "secret", "apiSecret"];
-const REDACT = [
-  "req.headers.authorization",
-  "req.headers.cookie",
-  'res.headers["set-cookie"]',
-  // At the top of a log object and one level down (`{ input: { password } }`).
-  ...SECRET_KEYS,
-  ...SECRET_KEYS.map((key) => `*.${key}`),
-];
-
+/**
+ * Every line but the access line goes through `scrub` (credential keys and byte arrays at any depth, errors reduced to
+ * what they say). Path-based redaction was not enough: it cannot reach arbitrary depth, and a parser error carries the
+ * connection's raw bytes under a key nobody thought of (`rawPacket`).
+ */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" }, base: { service: "bazaar" } }, destination);
+  return pino(
+    {
+      level,
+      base: { service: "bazaar" },
+      formatters: { log: (object) => scrub(object) as Record<string, unknown> },
+      // `scrub` already turned every error into a plain summary; pino's own serializer would copy raw properties back.
+      serializers: { err: (value: unknown) => value },
+    },
+    destination,
+  );
+}
+
+/**
+ * A child that skips the scrub, for a line whose fields are known to hold no credential (the access line: method,
+ * path, status, duration, IP, request id), so the hottest line costs nothing extra.
+ */
+export function unscrubbedChild(logger: Logger): Logger {
+  return logger.child({}, { formatters: { log: (object) => object } });
 }

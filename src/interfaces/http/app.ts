@@ -1,9 +1,11 @@
 import cors from "@koa/cors";
 import Router from "@koa/router";
-import Koa, { type Middleware } from "koa";
+import Koa, { type Context, type Middleware } from "koa";
 import type { Logger } from "../../infrastructure/logging/logger.js";
+import { allowedMethods } from "./allowedMethods.js";
 import { addDocsRoutes } from "./docs/docsRoutes.js";
 import { openApiDocument } from "./docs/openApiDocument.js";
+import { clientWentAway, connectionErrorSummary } from "./errors/connectionErrorSummary.js";
 import { errorHandler } from "./errors/errorHandler.js";
 import { jsonBody } from "./middleware/jsonBody.js";
 import { requestContext } from "./middleware/requestContext.js";
@@ -45,7 +47,7 @@ export function apiRoutes(deps: HttpDeps): Route[] {
   return [
     ...accountRoutes({ ...deps.accounts, ...edge }),
     ...profileRoutes({ ...deps.accounts, ...edge }),
-    ...healthRoutes(deps.readiness),
+    ...healthRoutes(deps.readiness, deps.logger),
     ...productRoutes(deps.catalog),
   ];
 }
@@ -69,13 +71,24 @@ export function middlewareStack(settings: HttpSettings, logger: Logger, media: M
 export function createHttpApp(deps: HttpDeps): Koa {
   const { settings, logger } = deps;
   const app = new Koa({ proxy: settings.trustProxyHops > 0, maxIpsCount: settings.trustProxyHops });
-  app.on("error", (error: unknown) => logger.warn({ err: error }, "koa error outside a request"));
+  app.on("error", (error: unknown, ctx?: Context) => logOutsideRequest(logger, error, ctx));
 
   const routes = apiRoutes(deps);
   const api = new Router();
   mount(api, routes);
   addDocsRoutes(api, openApiDocument(routes, sessionCookieName(settings.cookies)));
   for (const [, middleware] of middlewareStack(settings, logger, deps.media)) app.use(middleware);
-  app.use(api.routes()).use(api.allowedMethods({ throw: true }));
+  app.use(allowedMethods(api)).use(api.routes());
   return app;
+}
+
+/**
+ * Koa reports here what happens after a response began (the client hung up, the socket failed). Only a summary is
+ * logged: such errors may carry the connection's raw bytes. A client hanging up is routine, hence debug.
+ */
+function logOutsideRequest(logger: Logger, error: unknown, ctx: Context | undefined): void {
+  const summary = connectionErrorSummary(error);
+  const line = { ...summary, reqId: ctx?.state.requestId as string | undefined, ip: ctx?.ip || undefined };
+  if (clientWentAway(summary)) logger.debug(line, "connection ended during a response");
+  else logger.warn(line, "koa error outside a request");
 }

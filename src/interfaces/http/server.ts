@@ -2,6 +2,8 @@ import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type Koa from "koa";
+import type { Logger } from "../../infrastructure/logging/logger.js";
+import { answerClientErrors } from "./clientErrors.js";
 
 export interface ListenOptions {
   host: string;
@@ -17,8 +19,10 @@ export interface ListeningServer {
   stop(): Promise<void>;
 }
 
-export async function listen(app: Koa, options: ListenOptions): Promise<ListeningServer> {
+export async function listen(app: Koa, options: ListenOptions, logger: Logger): Promise<ListeningServer> {
   const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, app.callback());
+  // What Node refuses before Koa sees it still gets a Bazaar answer, and its raw bytes never reach a log.
+  answerClientErrors(server, logger);
   server.keepAliveTimeout = 5_000;
   server.listen(options.port, options.host);
   await once(server, "listening");

@@ -25,11 +25,12 @@ const PAGE = `<!doctype html>
 // A file, not an inline script, so the page works under a strict Content-Security-Policy.
 const INIT = `window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#swagger-ui", deepLinking: true });`;
 
-const ASSETS: Record<string, { type: string; body: Buffer | string }> = {
-  "swagger-ui.css": { type: "text/css; charset=utf-8", body: readFileSync(join(SWAGGER_DIR, "swagger-ui.css")) },
-  "swagger-ui-bundle.js": { type: "text/javascript; charset=utf-8", body: readFileSync(join(SWAGGER_DIR, "swagger-ui-bundle.js")) },
-  "init.js": { type: "text/javascript; charset=utf-8", body: INIT },
-};
+// A Map, not an object literal: a request for `__proto__`, `constructor` or `toString` must find nothing.
+const ASSETS = new Map<string, { type: string; body: Buffer | string }>([
+  ["swagger-ui.css", { type: "text/css; charset=utf-8", body: readFileSync(join(SWAGGER_DIR, "swagger-ui.css")) }],
+  ["swagger-ui-bundle.js", { type: "text/javascript; charset=utf-8", body: readFileSync(join(SWAGGER_DIR, "swagger-ui-bundle.js")) }],
+  ["init.js", { type: "text/javascript; charset=utf-8", body: INIT }],
+]);
 
 /** The docs page and its assets are served by Bazaar itself: no CDN, works offline. Added to the API's router, so hot routes pay for one router, not two. */
 export function addDocsRoutes(router: Router, document: unknown): void {
@@ -43,7 +44,7 @@ export function addDocsRoutes(router: Router, document: unknown): void {
     ctx.body = PAGE;
   });
   router.get("/docs/assets/:file", (ctx) => {
-    const asset = ASSETS[ctx.params.file ?? ""];
+    const asset = ASSETS.get(ctx.params.file ?? "");
     if (!asset) return;
     ctx.type = asset.type;
     ctx.set("Cache-Control", "public, max-age=86400");

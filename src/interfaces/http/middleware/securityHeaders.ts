@@ -25,5 +25,23 @@ export function apiSecurityHeaders() {
   };
 }
 
+/**
+ * The API set as name/value pairs, for answers written straight to a socket before Koa exists for them (see
+ * clientErrors.ts): recorded by running the very middleware above once against a recording response, so the two can
+ * never drift apart. Helmet sets its headers synchronously, before the middleware awaits anything.
+ */
+export function apiSecurityHeaderList(): Array<[name: string, value: string]> {
+  const recorded = new Map<string, string>();
+  const res = {
+    setHeader: (name: string, value: unknown) => recorded.set(name, String(value)),
+    removeHeader: (name: string) => recorded.delete(name),
+    getHeader: (name: string) => recorded.get(name),
+  };
+  const ctx = { req: {}, res, set: (name: string, value: string) => recorded.set(name, value) };
+  void apiSecurityHeaders()(ctx as unknown as Context, async () => {});
+  if (recorded.size === 0) throw new Error("security headers: helmet set nothing synchronously");
+  return [...recorded];
+}
+
 /** Helmet's full default set, for the HTML docs page: its CSP lets the page load its own scripts and styles. */
 export const documentSecurityHeaders = () => helmet();

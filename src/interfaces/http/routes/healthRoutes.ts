@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { HealthCheck } from "../../../application/ports/HealthCheck.js";
+import type { Logger } from "../../../infrastructure/logging/logger.js";
 import { errorResponse } from "../schemas/errorSchemas.js";
 import { route, type Route } from "./route.js";
 
@@ -14,7 +15,10 @@ const PING_TIMEOUT_MS = 2_000;
 const healthSchema = z.object({ status: z.literal("ok") }).meta({ id: "Health" });
 const readySchema = z.object({ status: z.literal("ready"), checks: z.record(z.string(), z.literal("ok")) }).meta({ id: "Ready" });
 
-export function healthRoutes(readiness: Readiness): Route[] {
+type CheckResult = "ok" | "unavailable";
+
+/** Callers learn which check failed; why it failed (hosts, ports, driver messages) goes to the log only. */
+export function healthRoutes(readiness: Readiness, logger: Logger): Route[] {
   return [
     route({
       method: "get",
@@ -31,21 +35,24 @@ export function healthRoutes(readiness: Readiness): Route[] {
       path: "/readyz",
       tag: "Operations",
       summary: "Readiness: every configured dependency answers",
-      responses: { 200: { description: "Ready", schema: readySchema }, 503: errorResponse("NOT_READY with each check's result") },
+      responses: {
+        200: { description: "Ready", schema: readySchema },
+        503: errorResponse("NOT_READY; `details` maps each check to `ok` or `unavailable`"),
+      },
       async handle(ctx) {
-        const results = await Promise.all(readiness.checks.map(async (c) => [c.name, await probe(c)] as const));
+        const results = await Promise.all(readiness.checks.map(async (c) => [c.name, await probe(c, logger)] as const));
         const checks = Object.fromEntries(results);
-        const ready = readiness.accepting() && results.every(([, r]) => r === "ok");
+        const failed = results.filter(([, r]) => r !== "ok").map(([name]) => name);
+        const ready = readiness.accepting() && failed.length === 0;
         ctx.status = ready ? 200 : 503;
-        ctx.body = ready
-          ? { status: "ready", checks }
-          : { error: { code: "NOT_READY", message: readiness.accepting() ? "A dependency is unreachable" : "Shutting down", details: checks } };
+        const message = !readiness.accepting() ? "Shutting down" : `Unavailable: ${failed.join(", ")}`;
+        ctx.body = ready ? { status: "ready", checks } : { error: { code: "NOT_READY", message, details: checks } };
       },
     }),
   ];
 }
 
-async function probe(check: HealthCheck): Promise<string> {
+async function probe(check: HealthCheck, logger: Logger): Promise<CheckResult> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error("timed out")), PING_TIMEOUT_MS);
@@ -54,7 +61,8 @@ async function probe(check: HealthCheck): Promise<string> {
     await Promise.race([check.ping(), timeout]);
     return "ok";
   } catch (error) {
-    return `unreachable: ${error instanceof Error ? error.message : "unknown error"}`;
+    logger.warn({ check: check.name, err: error }, "readiness check failed");
+    return "unavailable";
   } finally {
     clearTimeout(timer);
   }
