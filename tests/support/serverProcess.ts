@@ -13,10 +13,10 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** `npm start` as production runs it: `src/main.ts` under tsx, its own mail and catalog folders, no seeding. */
+/** `npm start` as production runs it: `src/main/api.ts` under tsx, its own mail and catalog folders, no seeding. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), "bazaar-process-"));
-  const child = spawn("node_modules/.bin/tsx", ["src/main.ts"], {
+  const child = spawn("node_modules/.bin/tsx", ["src/main/api.ts"], {
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",

@@ -1,19 +1,25 @@
-import type { Reporter, TestModule } from "vitest/node";
+import type { Reporter, SerializedError, TestModule } from "vitest/node";
 
 /**
  * Ends the run with one plain line CI can read ("tests: N passed, N failed, N skipped"),
  * preceded by every skipped test's name: skipped tests carry their reason in their name.
+ * A file that failed outside its tests (a beforeAll that threw, an import error) and an unhandled error each count
+ * as one failure, and the tests such a file never ran are not reported as skipped: a red run never reads "0 failed".
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
-    const counts = { passed: 0, failed: 0, skipped: 0 };
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError> = []): void {
+    const counts = { passed: 0, failed: unhandledErrors.length, skipped: 0 };
     const skipped: string[] = [];
     for (const module of modules) {
-      for (const test of module.children.allTests()) {
+      const tests = [...module.children.allTests()];
+      const failedTests = tests.filter((t) => t.result().state === "failed").length;
+      const brokenFile = module.state() === "failed" && failedTests === 0;
+      if (brokenFile) counts.failed++;
+      for (const test of tests) {
         const state = test.result().state;
         if (state === "passed") counts.passed++;
         else if (state === "failed") counts.failed++;
-        else {
+        else if (!brokenFile) {
           counts.skipped++;
           skipped.push(test.fullName);
         }
