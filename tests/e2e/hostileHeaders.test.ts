@@ -118,6 +118,7 @@ const rows: Row[] = [
   // X-Request-Id: kept when sane, replaced otherwise, never reflected raw.
   { name: "a sane X-Request-Id is kept (control)", build: () => ({ path: "/healthz", headers: { "x-request-id": "req-123.abc_DEF" }, ...ok, then: requestIdIs("req-123.abc_DEF") }) },
   { name: "X-Request-Id with an encoded CRLF and a header", build: () => ({ path: "/healthz", headers: { "x-request-id": "a%0d%0aSet-Cookie:%20x=1" }, ...ok, notEchoed: ["%0d%0a", "x=1"], then: requestIdReplaced }) },
+  { name: "X-Request-Id with a DEL byte: refused by Node, answered by Bazaar", build: () => ({ path: "/healthz", headers: { "x-request-id": "abc\x7f" }, expect: { status: 400, code: "MALFORMED_REQUEST" } }) },
   { name: "X-Request-Id followed by an injected header line", build: () => ({ path: "/healthz", headers: { "x-request-id": "abc\r\nX-Injected: 1" }, ...ok, then: (res) => expect(res.head).not.toMatch(/x-injected/i) }) },
   { name: "huge X-Request-Id", build: () => ({ path: "/healthz", headers: { "x-request-id": "r".repeat(8_000) }, ...ok, then: requestIdReplaced }) },
   { name: "unicode X-Request-Id", build: () => ({ path: "/healthz", headers: { "x-request-id": Buffer.from("запрос-1", "utf8") }, ...ok, then: requestIdReplaced }) },

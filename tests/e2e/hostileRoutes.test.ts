@@ -41,10 +41,10 @@ const rows: Row[] = [
   ["the docs page, POST", "POST", "/docs", notAllowed],
   ["a docs asset (control)", "GET", "/docs/assets/init.js", ok],
   ["the Swagger UI stylesheet (control)", "GET", "/docs/assets/swagger-ui.css", ok],
-  ["docs asset __proto__", "GET", "/docs/assets/__proto__"],
-  ["docs asset constructor", "GET", "/docs/assets/constructor"],
-  ["docs asset toString", "GET", "/docs/assets/toString"],
-  ["docs asset hasOwnProperty", "GET", "/docs/assets/hasOwnProperty"],
+  ["docs asset __proto__", "GET", "/docs/assets/__proto__", notFound],
+  ["docs asset constructor", "GET", "/docs/assets/constructor", notFound],
+  ["docs asset toString", "GET", "/docs/assets/toString", notFound],
+  ["docs asset hasOwnProperty", "GET", "/docs/assets/hasOwnProperty", notFound],
   ["docs asset by encoded traversal", "GET", "/docs/assets/..%2f..%2fpackage.json", notFound],
   ["docs asset by encoded dot-dot", "GET", "/docs/assets/%2e%2e%2f%2e%2e%2fpackage.json", notFound],
   ["docs asset by raw traversal", "GET", "/docs/assets/../../package.json", notFound],
@@ -87,12 +87,20 @@ const rows: Row[] = [
   ["a product, PUT", "PUT", "/products/prd_00001", notAllowed],
   ["media, POST", "POST", "/media/products/x.png", notFound],
   ["a CORS preflight from a foreign origin", "OPTIONS", "/profile/edit"],
+
+  // Methods no route takes: a 405 with Allow, never a 501 or an error-level log line.
+  ["TRACE on liveness", "TRACE", "/healthz", notAllowed],
+  ["TRACE on the profile, with the session", "TRACE", "/profile/view", notAllowed],
+  ["PROPFIND on the root", "PROPFIND", "/", notAllowed],
+  ["MKCOL under media", "MKCOL", "/media/x", notAllowed],
+  ["PURGE on products", "PURGE", "/products", notAllowed],
+  ["SEARCH on products", "SEARCH", "/products", notAllowed],
 ];
 
 describe("hostile paths and methods", () => {
   it.each(rows)("%s", async (name, method, path, expected) => {
     const headers = name.includes("preflight") ? { origin: "https://evil.example", "access-control-request-method": "PATCH" } : undefined;
-    await checkHostileCase(target, { name, method, path, headers, expect: expected });
+    await checkHostileCase(target, { name, method, path, headers, session: name.includes("with the session"), expect: expected });
   });
 
   it("still answers after all of the above", async () => {
