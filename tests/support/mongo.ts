@@ -8,6 +8,8 @@ import type { MongoProbe } from "./mongoProbe.js";
 export interface MongoTestMeta {
   server: string;
   lacking: Capability[];
+  /** Why there is no server at all, if there is none. */
+  reason: string;
 }
 
 declare module "vitest" {
@@ -33,7 +35,7 @@ export function itNeedsOn(mongo: MongoProbe, base: readonly Capability[] = []): 
   return (needs, name, fn) => {
     const lacking = [...new Set([...base, ...needs])].filter((n) => n in mongo.missing && !ignore);
     const title = lacking.length ? `${name} (skipped on ${mongo.server}: no ${lacking.join(", no ")})` : name;
-    it(title, { skip: !mongo.uri || lacking.length > 0, meta: { mongo: { server: mongo.server, lacking } } }, fn);
+    it(title, { skip: !mongo.uri || lacking.length > 0, meta: { mongo: { server: mongo.server, lacking, reason: mongo.reason } } }, fn);
   };
 }
 

@@ -45,9 +45,11 @@ function mongoSummary(tests: TestCase[]): string {
   const servers = [...new Set(tests.map((t) => mongoMeta(t)!.server).filter(Boolean))];
   const byGap = new Map<string, string[]>();
   for (const test of tests.filter((t) => !ran.includes(t))) {
-    const { lacking } = mongoMeta(test)!;
-    const gap = lacking.length ? `no ${lacking.join(", no ")}` : "no MongoDB server (reason in the suite name)";
-    byGap.set(gap, [...(byGap.get(gap) ?? []), test.fullName.replace(/ \(skipped on .*\)$/u, "")]);
+    const { lacking, reason } = mongoMeta(test)!;
+    const gap = lacking.length ? `no ${lacking.join(", no ")}` : `no MongoDB server: ${reason}`;
+    // The reason is in the name already (so a plain reporter shows it too); here it heads the group instead.
+    const name = test.fullName.replace(/ \(skipped on .*\)$/u, "").replaceAll(` (skipped: ${reason})`, "");
+    byGap.set(gap, [...(byGap.get(gap) ?? []), name]);
   }
   const lines = [
     `\nMongoDB over the wire${servers.length ? `, against ${servers.join(", ")}` : ""}: ${ran.length} ran (${ran.length - failed} passed, ${failed} failed), ${tests.length - ran.length} skipped`,
