@@ -31,10 +31,11 @@ describe("ProductRepository contract: JSON snapshot file (reloaded from disk for
   });
 });
 
-describeWithMongo("ProductRepository contract: MongoDB", (freshDb) => {
+// Every test builds the adapter with its indexes (ensureIndexes: two of them unique).
+describeWithMongo("ProductRepository contract: MongoDB", ["unique index"], ({ freshDb, itNeeds }) => {
   productRepositoryContract(async () => {
     const repo = new MongoProductRepository(await freshDb());
     await repo.ensureIndexes();
     return repo;
-  });
+  }, itNeeds);
 });

@@ -5,10 +5,15 @@ import { userRepositoryContract } from "./userRepository.contract.js";
 
 userRepositoryContract("in-memory", async () => new InMemoryUserRepository());
 
-describeWithMongo("MongoDB", (freshDb) => {
-  userRepositoryContract("MongoDB", async () => {
-    const repo = new MongoUserRepository(await freshDb());
-    await repo.ensureIndexes();
-    return repo;
-  });
+// Every test builds the adapter with its indexes (ensureIndexes).
+describeWithMongo("MongoDB", ["unique index", "sparse index"], ({ freshDb, itNeeds }) => {
+  userRepositoryContract(
+    "MongoDB",
+    async () => {
+      const repo = new MongoUserRepository(await freshDb());
+      await repo.ensureIndexes();
+      return repo;
+    },
+    itNeeds,
+  );
 });

@@ -7,10 +7,16 @@ declare module "vitest" {
   }
 }
 
-/** Decides once per run whether MongoDB tests can run, and starts a container for them if Docker exists. */
+/** Decides once per run which MongoDB the tests use (starting one if it can) and what that server cannot do. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const mongo = await probeMongo();
-  project.provide("mongo", { uri: mongo.uri, reason: mongo.reason });
-  console.log(mongo.uri ? `MongoDB tests: running against ${mongo.label}` : `MongoDB tests: skipped (${mongo.reason})`);
-  return async () => mongo.stop?.();
+  const started = Date.now();
+  const { stop, ...mongo } = await probeMongo();
+  project.provide("mongo", mongo);
+  const gaps = Object.entries(mongo.missing).map(([capability, why]) => `    - no ${capability}: ${why}`);
+  console.log(
+    mongo.uri
+      ? [`MongoDB tests: running against ${mongo.server} (found and probed in ${Date.now() - started} ms)`, gaps.length ? `  missing capabilities (tests needing them are skipped):\n${gaps.join("\n")}` : "  every probed capability is there"].join("\n")
+      : `MongoDB tests: skipped (${mongo.reason})`,
+  );
+  return async () => stop?.();
 }
