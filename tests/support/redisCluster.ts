@@ -11,6 +11,7 @@ const run = promisify(execFile);
 
 interface Node {
   port: number;
+  args: string[];
   child: ChildProcess | null;
 }
 
@@ -54,12 +55,25 @@ export class RedisClusterProcess {
     const args = ["--port", String(port), "--cluster-port", String(busPort), "--bind", "127.0.0.1", "--cluster-enabled", "yes"];
     args.push("--cluster-config-file", path.join(dir, "nodes.conf"), "--cluster-node-timeout", "1000", "--repl-diskless-sync-delay", "0", "--save", "", "--appendonly", "no", "--dir", this.#dir);
     mkdirSync(dir, { recursive: true });
-    const node: Node = { port, child: spawn("redis-server", args, { stdio: "ignore" }) };
+    const node: Node = { port, args, child: null };
+    await this.#spawn(node);
+    return node;
+  }
+
+  async #spawn(node: Node): Promise<void> {
+    node.child = spawn("redis-server", node.args, { stdio: "ignore" });
     for (let t = 0; t < 200; t++) {
-      if (await redisAnswers(`redis://127.0.0.1:${port}`, 200)) return node;
+      if (await redisAnswers(`redis://127.0.0.1:${node.port}`, 200)) return;
       await new Promise((r) => setTimeout(r, 25));
     }
-    throw new Error(`redis-server (cluster node) did not start on port ${port}`);
+    throw new Error(`redis-server (cluster node) did not start on port ${node.port}`);
+  }
+
+  /** Starts a killed node again: it keeps its cluster identity (nodes.conf) and rejoins, as a replica if it was replaced. */
+  async restart(port: number): Promise<void> {
+    const node = this.#nodes.find((n) => n.port === port);
+    if (!node || node.child) return;
+    await this.#spawn(node);
   }
 
   /** Every live node says `cluster_state:ok`, agrees on the slots, and every live replica is in sync with its master. */
