@@ -60,7 +60,8 @@ export const accountsModule: FeatureModule = async (c, { config, logger, mongo, 
   const client = await redis();
   if (client) c.register(REVOCATIONS, { useValue: new RedisSessionRevocations(client) });
   else c.register(REVOCATIONS, { useFactory: instanceCachingFactory((r) => new InMemorySessionRevocations(r.resolve(CLOCK))) });
-  uses(`sessions and rate limits: ${client ? "Redis" : "in-memory"}`);
+  const redisKind = config.redis && "clusterNodes" in config.redis ? "Redis Cluster" : "Redis";
+  uses(`sessions and rate limits: ${client ? redisKind : "in-memory"}`);
   // A factory, not useValue: tsyringe treats a null value as "no provider".
   const limiters = config.rateLimits.enabled ? authLimiters(config, client) : null;
   c.register(AUTH_LIMITERS, { useFactory: () => limiters });

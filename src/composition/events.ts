@@ -19,17 +19,18 @@ export const eventsModule: FeatureModule = async (c, { config, logger, redis, on
   const ev = config.events;
   const client = await redis();
   let bus: Bus;
-  if (config.redisUrl && client) {
-    const url = config.redisUrl;
+  if (config.redis && client) {
+    const target = config.redis;
     // Publishing and consuming never share a connection: a blocked XREADGROUP must not delay a signup's XADD.
-    const [publisher, commands] = await Promise.all([connectRedis({ url }, logger), connectRedis({ url }, logger)]);
+    const [publisher, commands] = await Promise.all([connectRedis(target, logger), connectRedis(target, logger)]);
     bus = new RedisStreamEventBus(
-      { publisher, commands, openReader: () => connectRedis({ url }, logger) },
-      { ...ev, prefix: ev.streamPrefix, shutdownTimeoutMs: config.shutdownTimeoutMs, ...(config.worker.name ? { consumerName: config.worker.name } : {}) },
+      // On a cluster a reader needs only the node holding its stream, not a connection to every node.
+      { publisher, commands, openReader: () => connectRedis(target, logger, { minimizeConnections: true }) },
+      { ...ev, prefix: ev.streamPrefix, shutdownTimeoutMs: config.shutdownTimeoutMs, waitReplicas: config.redisWaitReplicas, ...(config.worker.name ? { consumerName: config.worker.name } : {}) },
       logger,
     );
-    c.register(SEND_LEDGER, { useValue: new RedisSendLedger(client, { prefix: ev.streamPrefix, claimMs: config.notifications.claimMs, sentTtlSeconds: config.notifications.sentTtlSeconds }) });
-    uses(`events: Redis Streams (${ev.streamPrefix})`);
+    c.register(SEND_LEDGER, { useValue: new RedisSendLedger(client, { prefix: ev.streamPrefix, claimMs: config.notifications.claimMs, sentTtlSeconds: config.notifications.sentTtlSeconds, waitReplicas: config.redisWaitReplicas }) });
+    uses(`events: Redis Streams (${ev.streamPrefix}${"clusterNodes" in target ? ", Redis Cluster" : ""})`);
   } else {
     bus = new InMemoryEventBus({ retry: ev.retry, maxLen: ev.maxLen, concurrency: ev.concurrency });
     c.register(SEND_LEDGER, {

@@ -16,7 +16,7 @@ export function configOrExit(): Config {
 
 /** Exits with `message` (as a configuration error) unless Redis is configured. */
 export function requireRedis(config: Config, message: string): void {
-  if (config.redisUrl) return;
+  if (config.redis) return;
   console.error(`Invalid configuration: ${message}`);
   process.exit(78);
 }

@@ -4,7 +4,7 @@ import type { HealthCheck } from "../application/ports/HealthCheck.js";
 import type { Config } from "../infrastructure/config/config.js";
 import type { Logger } from "../infrastructure/logging/logger.js";
 import { connectMongo } from "../infrastructure/mongo/connectMongo.js";
-import { connectRedis, type RedisClient } from "../infrastructure/redis/connectRedis.js";
+import { connectRedis, pingRedis, type RedisClient } from "../infrastructure/redis/connectRedis.js";
 import { RandomIdGenerator } from "../infrastructure/system/RandomIdGenerator.js";
 import { SystemClock } from "../infrastructure/system/SystemClock.js";
 import { CLOCK, CONFIG, HEALTH_CHECKS, IDS, LOGGER } from "./tokens.js";
@@ -15,7 +15,7 @@ export interface Shared {
   logger: Logger;
   /** MongoDB when MONGODB_URI is set (connected on first use), else null. */
   mongo(): Promise<Db | null>;
-  /** The shared Redis command connection when REDIS_URL is set (connected on first use), else null. */
+  /** The shared Redis command connection (one server or a cluster) when Redis is configured (connected on first use), else null. */
   redis(): Promise<RedisClient | null>;
   /** Runs at close, in reverse order of registration. */
   onClose(close: () => Promise<void>): void;
@@ -61,10 +61,10 @@ export async function buildRuntime(config: Config, logger: Logger, features: rea
       return mongo.db;
     }),
     redis: once(async () => {
-      if (!config.redisUrl) return null;
-      const client = await connectRedis({ url: config.redisUrl }, logger);
+      if (!config.redis) return null;
+      const client = await connectRedis(config.redis, logger);
       closers.push(async () => void (await client.close()));
-      checks.push({ name: "redis", ping: async () => void (await client.ping()) });
+      checks.push({ name: "redis", ping: () => pingRedis(client) });
       return client;
     }),
     onClose: (close) => void closers.push(close),

@@ -9,7 +9,7 @@ import { runDeadLettersCli } from "../interfaces/cli/deadLettersCli.js";
 const config = configOrExit();
 const code = await runDeadLettersCli(process.argv.slice(2), {
   open: async () => {
-    requireRedis(config, "REDIS_URL is required (the in-memory bus's dead letters live inside the API process)");
+    requireRedis(config, "REDIS_URL or REDIS_CLUSTER_NODES is required (the in-memory bus's dead letters live inside the API process)");
     const runtime = await buildRuntime({ ...config, logLevel: "error" }, createLogger("error"), [eventsModule]);
     return { deadLetters: runtime.container.resolve(EVENT_BUS), close: runtime.close };
   },

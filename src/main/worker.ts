@@ -6,7 +6,7 @@ import { createLogger } from "../infrastructure/logging/logger.js";
 
 const config = configOrExit();
 // The in-memory bus lives inside one process: a separate worker would never see the API's events.
-requireRedis(config, "REDIS_URL is required for a separate worker (without it, `npm start` runs the worker in-process)");
+requireRedis(config, "REDIS_URL or REDIS_CLUSTER_NODES is required for a separate worker (without it, `npm start` runs the worker in-process)");
 
 const logger = createLogger(config.logLevel);
 const runtime = await buildRuntime(config, logger, WORKER_FEATURES);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AttemptLimiter } from "../../src/application/ports/AttemptLimiter.js";
 import { FlexibleAttemptLimiter, type LimitPolicy } from "../../src/infrastructure/ratelimit/FlexibleAttemptLimiter.js";
 import { describeWithRedis } from "../support/redis.js";
+import { describeWithRedisCluster } from "../support/redisCluster.js";
 
 type Make = (policy: LimitPolicy) => AttemptLimiter;
 const policy = (points: number, windowSeconds = 60): LimitPolicy => ({
@@ -57,4 +58,8 @@ contract("in-memory", (p) => FlexibleAttemptLimiter.inMemory(p));
 
 await describeWithRedis("Redis", (redis) => {
   contract("Redis", (p) => FlexibleAttemptLimiter.redis(p, redis().client));
+});
+
+await describeWithRedisCluster("Redis Cluster", (fixture) => {
+  contract("Redis Cluster", (p) => FlexibleAttemptLimiter.redis(p, fixture().redis.client));
 });

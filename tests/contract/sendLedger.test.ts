@@ -6,6 +6,7 @@ import { RedisSendLedger } from "../../src/infrastructure/redis/RedisSendLedger.
 import { SystemClock } from "../../src/infrastructure/system/SystemClock.js";
 import { deleteKeys, uniquePrefix } from "../support/eventsKit.js";
 import { redisForTests, redisSkipReason, type TestRedis } from "../support/redis.js";
+import { describeWithRedisCluster } from "../support/redisCluster.js";
 
 const CLAIM_MS = 150;
 
@@ -58,5 +59,12 @@ describe.skipIf(skip !== null)(skip ? `Redis (skipped: ${skip})` : "Redis", () =
     prefixes.push(prefix);
     const options = { prefix, claimMs: CLAIM_MS, sentTtlSeconds: 60 };
     return [new RedisSendLedger(redis.client, options), new RedisSendLedger(redis.client, options)];
+  });
+});
+
+await describeWithRedisCluster("Redis Cluster", (fixture) => {
+  sendLedgerContract("Redis Cluster", async () => {
+    const options = { prefix: uniquePrefix("ledger"), claimMs: CLAIM_MS, sentTtlSeconds: 60 };
+    return [new RedisSendLedger(fixture().redis.client, options), new RedisSendLedger(fixture().redis.client, options)];
   });
 });

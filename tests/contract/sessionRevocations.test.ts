@@ -3,6 +3,7 @@ import type { SessionRevocations } from "../../src/application/ports/SessionRevo
 import { InMemorySessionRevocations } from "../../src/infrastructure/memory/InMemorySessionRevocations.js";
 import { RedisSessionRevocations } from "../../src/infrastructure/redis/RedisSessionRevocations.js";
 import { describeWithRedis } from "../support/redis.js";
+import { describeWithRedisCluster } from "../support/redisCluster.js";
 
 function contract(name: string, make: () => SessionRevocations) {
   describe(`SessionRevocations contract: ${name}`, () => {
@@ -30,4 +31,8 @@ contract("in-memory", () => new InMemorySessionRevocations({ now: () => new Date
 
 await describeWithRedis("Redis", (redis) => {
   contract("Redis", () => new RedisSessionRevocations(redis().client));
+});
+
+await describeWithRedisCluster("Redis Cluster", (fixture) => {
+  contract("Redis Cluster", () => new RedisSessionRevocations(fixture().redis.client));
 });

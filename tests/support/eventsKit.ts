@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { EventMessage } from "../../src/application/ports/EventBus.js";
 import { createLogger, type Logger } from "../../src/infrastructure/logging/logger.js";
-import { connectRedis, type RedisClient } from "../../src/infrastructure/redis/connectRedis.js";
+import { connectRedis, isCluster, type RedisClient, type RedisTarget } from "../../src/infrastructure/redis/connectRedis.js";
 import { RedisStreamEventBus, type RedisBusOptions } from "../../src/infrastructure/redis/RedisStreamEventBus.js";
 
 export const silent: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
@@ -25,12 +25,18 @@ export function eventMessage(type = "user:signup", data: unknown = { userId: "u1
 }
 
 /** `maxReconnectAttempts` undefined means "for ever", which tests that restart Redis need. */
-export async function redisBus(url: string, prefix: string, overrides: Partial<RedisBusOptions> = {}, maxReconnectAttempts: number | undefined = 3): Promise<RedisStreamEventBus> {
-  const connect = () => connectRedis({ url, ...(maxReconnectAttempts === undefined ? {} : { maxReconnectAttempts }) }, silent);
+/** `target`: a URL, or a cluster's seed nodes. */
+export async function redisBus(target: string | RedisTarget, prefix: string, overrides: Partial<RedisBusOptions> = {}, maxReconnectAttempts: number | undefined = 3): Promise<RedisStreamEventBus> {
+  const where = typeof target === "string" ? { url: target } : target;
+  const connect = () => connectRedis(where, silent, maxReconnectAttempts === undefined ? {} : { maxReconnectAttempts });
   const [publisher, commands] = await Promise.all([connect(), connect()]);
   return new RedisStreamEventBus({ publisher, commands, openReader: connect }, { ...FAST, prefix, ...overrides }, silent);
 }
 
+/** Every key of a test prefix, including those that carry it inside a hash tag (`{prefix:stream:…}:dead:…`). */
 export async function deleteKeys(client: RedisClient, prefix: string): Promise<void> {
-  for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) if (keys.length > 0) await client.del(keys);
+  const nodes = isCluster(client) ? await Promise.all(client.masters.map((m) => client.nodeClient(m))) : [client];
+  for (const node of nodes)
+    for (const match of [`${prefix}*`, `{${prefix}*`])
+      for await (const keys of node.scanIterator({ MATCH: match, COUNT: 500 })) for (const key of keys) await node.del(key);
 }

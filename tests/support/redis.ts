@@ -1,5 +1,5 @@
 import { createClient } from "redis";
-import { connectRedis, type RedisClient } from "../../src/infrastructure/redis/connectRedis.js";
+import { connectRedis, type RedisClient, type RedisTarget } from "../../src/infrastructure/redis/connectRedis.js";
 import { createLogger } from "../../src/infrastructure/logging/logger.js";
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -29,8 +29,8 @@ export async function redisSkipReason(url = TEST_REDIS_URL): Promise<string | nu
   return (await redisAnswers(url)) ? null : `no Redis answering at ${url}`;
 }
 
-export async function redisForTests(url = TEST_REDIS_URL): Promise<TestRedis> {
-  const client = await connectRedis({ url, maxReconnectAttempts: 3 }, createLogger("silent"));
+export async function redisForTests(target: string | RedisTarget = TEST_REDIS_URL): Promise<TestRedis> {
+  const client = await connectRedis(typeof target === "string" ? { url: target } : target, createLogger("silent"), { maxReconnectAttempts: 3 });
   return { client, close: async () => void (await client.close()) };
 }
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { CatalogConfigError, catalogConfig, catalogEnv, type CatalogConfig } from "./catalogConfig.js";
 import { corsOrigins } from "./corsOrigins.js";
-import { bool, int, optionalUrl } from "./envValues.js";
+import { bool, int, optionalText, optionalUrl } from "./envValues.js";
+import { redisClusterNodes } from "./redisClusterNodes.js";
 
 const schema = z.object({
   ...catalogEnv,
@@ -12,6 +13,8 @@ const schema = z.object({
   MONGODB_URI: optionalUrl(["mongodb://", "mongodb+srv://"]),
   MONGODB_DB: z.string().trim().min(1).default("bazaar"),
   REDIS_URL: optionalUrl(["redis://", "rediss://"]),
+  REDIS_CLUSTER_NODES: optionalText(),
+  REDIS_WAIT_REPLICAS: int(0, 10).default(0),
   JWT_SECRET: z.string().optional(),
   JWT_ISSUER: z.string().min(1).default("bazaar"),
   JWT_AUDIENCE: z.string().min(1).default("bazaar-api"),
@@ -36,7 +39,8 @@ const schema = z.object({
   SMTP_POOL_SIZE: int(1, 50).default(5),
   MAIL_FROM: z.string().trim().min(3).default("Bazaar <no-reply@bazaar.invalid>"),
   MAIL_DIR: z.string().trim().min(1).default("var/mail"),
-  EVENT_STREAM_PREFIX: z.string().trim().min(1).default("bazaar:events"),
+  // Braces would change which part of a key Redis Cluster hashes, splitting a stream from its dead letters.
+  EVENT_STREAM_PREFIX: z.string().trim().min(1).refine((v) => !/[{}]/u.test(v), "must not contain { or }").default("bazaar:events"),
   EVENT_STREAM_MAXLEN: int(100, 100_000_000).default(100_000),
   EVENT_MAX_ATTEMPTS: int(1, 100).default(8),
   EVENT_RETRY_BASE_MS: int(1, 3_600_000).default(1_000),
@@ -62,7 +66,10 @@ export interface Config {
   port: number;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   mongo: { uri: string; dbName: string } | null;
-  redisUrl: string | null;
+  /** One Redis server or the seed nodes of a Redis Cluster; null: sessions, limits and events stay in memory. */
+  redis: { url: string } | { clusterNodes: string[] } | null;
+  /** Replicas a published event and a "sent" mark must reach before they count (Redis WAIT). */
+  redisWaitReplicas: number;
   jwt: { secret: string | null; issuer: string; audience: string; ttlSeconds: number };
   bcryptCost: number;
   corsOrigins: string[];
@@ -126,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!origins.ok) throw new ConfigError(`Invalid configuration: CORS_ORIGINS ${origins.error}`);
   if (origins.value.length === 0 && c.NODE_ENV === "development")
     warnings.push("CORS_ORIGINS is empty: browser clients on another origin (another port counts) will be refused");
+  const redis = redisTarget(c.REDIS_URL, c.REDIS_CLUSTER_NODES);
   let catalog: CatalogConfig;
   try {
     catalog = catalogConfig(c, warnings);
@@ -140,7 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     logLevel: c.LOG_LEVEL,
     mongo: c.MONGODB_URI ? { uri: c.MONGODB_URI, dbName: c.MONGODB_DB } : null,
-    redisUrl: c.REDIS_URL ?? null,
+    redis,
+    redisWaitReplicas: c.REDIS_WAIT_REPLICAS,
     jwt: { secret, issuer: c.JWT_ISSUER, audience: c.JWT_AUDIENCE, ttlSeconds: c.JWT_TTL_SECONDS },
     bcryptCost: c.BCRYPT_COST,
     corsOrigins: origins.value,
@@ -171,8 +180,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     outbox: { pollIntervalMs: c.OUTBOX_POLL_MS, batchSize: c.OUTBOX_BATCH_SIZE },
     // Without Redis the bus lives in the API process, so the worker must too; with Redis it is a separate process.
-    notifications: { inProcess: c.NOTIFICATIONS_IN_PROCESS ?? !c.REDIS_URL, claimMs: c.NOTIFICATION_CLAIM_MS, sentTtlSeconds: c.NOTIFICATION_SENT_TTL_SECONDS },
+    notifications: { inProcess: c.NOTIFICATIONS_IN_PROCESS ?? !redis, claimMs: c.NOTIFICATION_CLAIM_MS, sentTtlSeconds: c.NOTIFICATION_SENT_TTL_SECONDS },
     worker: { name: c.WORKER_NAME ?? null, metricsIntervalMs: c.WORKER_METRICS_INTERVAL_MS },
     warnings,
   };
+}
+
+/** Either one server or a cluster: both set is refused rather than silently picking one (they hold different data). */
+function redisTarget(url: string | undefined, clusterNodes: string | undefined): Config["redis"] {
+  if (url && clusterNodes) throw new ConfigError("Invalid configuration: set REDIS_URL or REDIS_CLUSTER_NODES, not both");
+  if (url) return { url };
+  if (clusterNodes === undefined) return null;
+  const nodes = redisClusterNodes(clusterNodes);
+  if (!nodes.ok) throw new ConfigError(`Invalid configuration: REDIS_CLUSTER_NODES ${nodes.error}`);
+  return { clusterNodes: nodes.value };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pRetry from "p-retry";
 import type { ClaimResult, SendLedger } from "../../application/ports/SendLedger.js";
-import type { RedisClient } from "./connectRedis.js";
+import { waitForReplicas, type RedisClient } from "./connectRedis.js";
 
 export interface LedgerOptions {
   prefix: string;
@@ -9,6 +9,8 @@ export interface LedgerOptions {
   claimMs: number;
   /** How long "sent" is remembered: longer than any redelivery can arrive (dead-letter replays included). */
   sentTtlSeconds: number;
+  /** Replicas that must hold the "sent" mark before it counts (Redis WAIT); 0 by default. */
+  waitReplicas?: number;
 }
 
 const SENT = "sent";
@@ -35,7 +37,13 @@ export class RedisSendLedger implements SendLedger {
    * outage for as long as our claim lasts (nobody else may send meanwhile), and only then give up.
    */
   async markSent(key: string): Promise<void> {
-    await pRetry(() => this.client.set(this.#key(key), SENT, { expiration: { type: "EX", value: this.options.sentTtlSeconds } }), {
+    const k = this.#key(key);
+    const mark = async () => {
+      await this.client.set(k, SENT, { expiration: { type: "EX", value: this.options.sentTtlSeconds } });
+      // A mark lost in a failover would let a redelivery send the email again.
+      await waitForReplicas(this.client, k, this.options.waitReplicas ?? 0);
+    };
+    await pRetry(mark, {
       retries: Number.POSITIVE_INFINITY,
       maxRetryTime: this.options.claimMs,
       minTimeout: 50,

@@ -5,7 +5,7 @@ import type { EventBus, EventHandler, EventMessage, Subscription } from "../../a
 import { Counters, type BusStats, type ObservableBus } from "../events/BusStats.js";
 import { encodeMessage } from "../events/wireFormat.js";
 import type { Logger } from "../logging/logger.js";
-import type { RedisClient } from "./connectRedis.js";
+import { waitForReplicas, type RedisClient } from "./connectRedis.js";
 import { GroupCommands } from "./GroupCommands.js";
 import { StreamConsumer, type ConsumerOptions } from "./StreamConsumer.js";
 import { readDeadLetter, streamKeys } from "./streamKeys.js";
@@ -17,6 +17,8 @@ export interface RedisBusOptions extends ConsumerOptions {
   maxLen: number;
   /** Stable across restarts if set; otherwise unique per process. */
   consumerName?: string;
+  /** Replicas that must hold a published event before publish succeeds (Redis WAIT); 0 by default. */
+  waitReplicas?: number;
 }
 
 export interface RedisBusConnections {
@@ -51,7 +53,13 @@ export class RedisStreamEventBus implements EventBus, DeadLetters, ObservableBus
 
   async publishRaw(channel: string, raw: string, fields: Record<string, string> = {}): Promise<void> {
     const stream = streamKeys(this.options.prefix, channel, "").stream;
-    await this.connections.publisher.xAdd(stream, "*", { message: raw, ...fields }, { TRIM: { strategy: "MAXLEN", strategyModifier: "~", threshold: this.options.maxLen } });
+    await this.connections.publisher.xAdd(stream, "*", { message: raw, ...fields }, this.#trim());
+    // The outbox forgets an event once this returns: with replicas, it must not live on one master only.
+    await waitForReplicas(this.connections.publisher, stream, this.options.waitReplicas ?? 0);
+  }
+
+  #trim() {
+    return { TRIM: { strategy: "MAXLEN", strategyModifier: "~", threshold: this.options.maxLen } } as const;
   }
 
   async subscribe(channel: string, group: string, handler: EventHandler): Promise<Subscription> {
@@ -89,12 +97,16 @@ export class RedisStreamEventBus implements EventBus, DeadLetters, ObservableBus
   }
 
   async replay(channel: string, group: string): Promise<number> {
-    const dead = streamKeys(this.options.prefix, channel, group).dead;
+    const keys = streamKeys(this.options.prefix, channel, group);
     let replayed = 0;
     for (const letter of await this.list(channel, group, 10_000)) {
-      // Addressed to the one group that failed it; the groups that handled it the first time skip it.
-      await this.publishRaw(channel, letter.raw, { group });
-      await this.connections.commands.xDel(dead, letter.id);
+      // Addressed to the one group that failed it; the groups that handled it the first time skip it. One MULTI
+      // (stream and dead letters share a hash slot), so a crash mid-replay neither loses nor repeats a letter.
+      await this.connections.commands
+        .multi()
+        .xAdd(keys.stream, "*", { message: letter.raw, group }, this.#trim())
+        .xDel(keys.dead, letter.id)
+        .exec();
       replayed++;
     }
     return replayed;

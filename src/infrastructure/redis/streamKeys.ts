@@ -7,8 +7,17 @@ export interface StreamKeys {
   dead: string;
 }
 
+/**
+ * A group's failure reasons and dead letters are moved together with the stream entry in one MULTI, so on a Redis
+ * Cluster all three keys must live in one hash slot. The stream's name is hashed whole (it has no braces), and the
+ * other two carry that same name as their hash tag `{…}`: same slot by construction, whatever the prefix and channel
+ * (neither may contain a brace, which config and this function enforce). The stream key itself keeps the name it
+ * had before Bazaar supported clusters, so its unconsumed events and consumer groups survive the upgrade.
+ */
 export function streamKeys(prefix: string, channel: string, group: string): StreamKeys {
-  return { stream: `${prefix}:stream:${channel}`, errors: `${prefix}:errors:${channel}:${group}`, dead: `${prefix}:dead:${channel}:${group}` };
+  const stream = `${prefix}:stream:${channel}`;
+  if (/[{}]/u.test(stream + group)) throw new Error(`stream prefix, channel and group must not contain { or }: ${JSON.stringify(stream)}`);
+  return { stream, errors: `{${stream}}:errors:${group}`, dead: `{${stream}}:dead:${group}` };
 }
 
 export interface DeadLetterInput {

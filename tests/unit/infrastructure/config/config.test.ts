@@ -6,7 +6,7 @@ const SECRET = "s".repeat(32);
 describe("loadConfig", () => {
   it("runs on embedded defaults with nothing set", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ env: "development", port: 3000, host: "127.0.0.1", mongo: null, redisUrl: null, bcryptCost: 12, trustProxyHops: 0 });
+    expect(config).toMatchObject({ env: "development", port: 3000, host: "127.0.0.1", mongo: null, redis: null, bcryptCost: 12, trustProxyHops: 0 });
     expect(config.jwt.secret).toBeNull();
   });
 
@@ -45,7 +45,7 @@ describe("loadConfig", () => {
 
 describe("loadConfig with a copied .env.example", () => {
   it("treats empty values as unset", () => {
-    expect(loadConfig({ HOST: "", MONGODB_URI: "", REDIS_URL: "", JWT_SECRET: "" })).toMatchObject({ host: "127.0.0.1", mongo: null, redisUrl: null });
+    expect(loadConfig({ HOST: "", MONGODB_URI: "", REDIS_URL: "", JWT_SECRET: "" })).toMatchObject({ host: "127.0.0.1", mongo: null, redis: null });
   });
 });
 
