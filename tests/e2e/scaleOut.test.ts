@@ -56,8 +56,8 @@ const newEmail = (tag: string) => `${tag}-${++seq}-${Math.random().toString(36).
 
 /**
  * Two API processes and two worker processes on one private Redis, requests spread across the APIs. Users live in
- * each API's memory (no MongoDB server or usable emulator here for the outbox's `$push`), so what must be shared
- * for a user (a login on one API, a logout honoured by the other) is not tested here; see docs/SCALING.md.
+ * each API's memory (the MongoDB emulator here lacks the outbox's `$push`), so what must be shared for one user (a
+ * login on one API, a logout honoured by the other) is tested in scaleOutSharedUsers.test.ts instead.
  */
 describe("scale-out: two API processes and two worker processes on one Redis", () => {
   let redis: RedisProcess;
