@@ -30,7 +30,7 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   // Polling on startup delivers what a previous process saved but could not publish.
   const relay = c.resolve(OUTBOX_RELAY);
   relay.start();
-  const metrics = processMetrics(config);
+  const metrics = processMetrics(config, "api");
   metrics?.watchOutbox(relay);
   metrics?.watchBus(c.resolve(EVENT_BUS));
   const worker = config.notifications.inProcess ? await startWorker(runtime, config, logger, metrics) : null;

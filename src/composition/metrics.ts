@@ -4,8 +4,8 @@ import { PrometheusMetrics } from "../infrastructure/metrics/PrometheusMetrics.j
 import { listenForMetrics } from "../interfaces/metrics/metricsListener.js";
 
 /** The process's metrics when METRICS_PORT is set; null otherwise, and then nothing is measured at all. */
-export function processMetrics(config: Config): PrometheusMetrics | null {
-  return config.metricsPort === null ? null : new PrometheusMetrics();
+export function processMetrics(config: Config, role: "api" | "worker"): PrometheusMetrics | null {
+  return config.metricsPort === null ? null : new PrometheusMetrics({ http: role === "api" });
 }
 
 /** Starts the metrics listener on the API's host and METRICS_PORT; returns its stop. */

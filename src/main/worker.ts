@@ -12,7 +12,7 @@ requireRedis(config, "REDIS_URL is required for a separate worker (without it, `
 
 const logger = createLogger(config.logLevel);
 const runtime = await buildRuntime(config, logger, WORKER_FEATURES);
-const metrics = processMetrics(config);
+const metrics = processMetrics(config, "worker");
 metrics?.watchBus(runtime.container.resolve(EVENT_BUS));
 const worker = await startWorker(runtime, config, logger, metrics);
 const metricsListener = await serveMetrics(metrics, config, logger);

@@ -21,15 +21,23 @@ const STATS_FRESH_MS = 1_000;
 export class PrometheusMetrics {
   readonly contentType: string;
   readonly #registry = new Registry();
-  readonly #duration: Histogram<"route" | "method" | "status_class">;
-  readonly #inFlight: Gauge;
-  readonly #logins: Counter<"outcome">;
+  readonly #duration: Histogram<"route" | "method" | "status_class"> | null = null;
+  readonly #inFlight: Gauge | null = null;
+  readonly #logins: Counter<"outcome"> | null = null;
   readonly #emails: Counter<"event" | "outcome">;
 
-  constructor() {
+  /** `http`: this process serves the API, so it gets the request and login families; a worker does not. */
+  constructor(options: { http: boolean }) {
     const registers = [this.#registry];
     this.contentType = this.#registry.contentType;
     collectDefaultMetrics({ register: this.#registry });
+    this.#emails = new Counter({
+      name: "bazaar_emails_total",
+      help: "Notification emails by triggering event and outcome: sent, failed, retried (a redelivery began), skipped_duplicate",
+      labelNames: ["event", "outcome"],
+      registers,
+    });
+    if (!options.http) return;
     this.#duration = new Histogram({
       name: "bazaar_http_request_duration_seconds",
       help: "HTTP requests by route template, method and status class",
@@ -41,25 +49,19 @@ export class PrometheusMetrics {
     this.#logins = new Counter({ name: "bazaar_logins_total", help: "Login attempts by outcome", labelNames: ["outcome"], registers });
     // Zero from the start, so a rate over the first failures is not lost and dashboards show the series at once.
     for (const outcome of LOGIN_OUTCOMES) this.#logins.inc({ outcome }, 0);
-    this.#emails = new Counter({
-      name: "bazaar_emails_total",
-      help: "Notification emails by triggering event and outcome: sent, failed, retried (a redelivery began), skipped_duplicate",
-      labelNames: ["event", "outcome"],
-      registers,
-    });
   }
 
   requestStarted(): void {
-    this.#inFlight.inc();
+    this.#inFlight?.inc();
   }
 
   requestFinished(labels: { route: string; method: string; statusClass: string }, seconds: number): void {
-    this.#inFlight.dec();
-    this.#duration.observe({ route: labels.route, method: labels.method, status_class: labels.statusClass }, seconds);
+    this.#inFlight?.dec();
+    this.#duration?.observe({ route: labels.route, method: labels.method, status_class: labels.statusClass }, seconds);
   }
 
   login(outcome: (typeof LOGIN_OUTCOMES)[number]): void {
-    this.#logins.inc({ outcome });
+    this.#logins?.inc({ outcome });
   }
 
   email(event: string, outcome: string): void {
