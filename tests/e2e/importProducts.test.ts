@@ -139,7 +139,7 @@ describe("ImportProducts through the real Cloudinary SDK to a Cloudinary-compati
       CLOUDINARY_URL: `${f.cloudinaryUrl}?upload_prefix=${f.origin}`,
       CLOUDINARY_UPLOAD_PREFIX: "",
     };
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import-products.ts", "--limit", "3"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main/import-products.ts", "--limit", "3"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let text = "";
     child.stdout.on("data", (d: Buffer) => (text += d));
     child.stderr.on("data", (d: Buffer) => (text += d));

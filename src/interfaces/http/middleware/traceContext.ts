@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import type { Context } from "koa";
 import type { TraceContext } from "../../../domain/shared/EventMessage.js";
 
@@ -16,7 +16,21 @@ export function incomingTraceId(header: string | undefined): string | null {
 
 /** This request's span: it continues the caller's trace when the header is valid, or starts a new one. */
 export function startRequestTrace(header: string | undefined): TraceContext {
-  return { traceId: incomingTraceId(header) ?? randomBytes(16).toString("hex"), spanId: randomBytes(8).toString("hex") };
+  return { traceId: incomingTraceId(header) ?? randomHex(16), spanId: randomHex(8) };
+}
+
+// Every request needs 8 to 24 random bytes: one call into the CSPRNG per 4 KiB instead of two per request.
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+
+function randomHex(bytes: number): string {
+  if (used + bytes > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const hex = pool.toString("hex", used, used + bytes);
+  used += bytes;
+  return hex;
 }
 
 /** What a route hands a use-case whose events should carry the request's trace. */
