@@ -15,6 +15,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const WITH_REDIS = process.env.BENCH_REDIS !== "0" && (await redisReachable());
+// BENCH_METRICS_ONLY=1: only Bazaar with and without Prometheus metrics, on GET /profile/view (about 2 minutes).
+const METRICS_ONLY = process.env.BENCH_METRICS_ONLY === "1";
+const WITH_METRICS = "Bazaar (in-memory, metrics on)";
 
 interface Target {
   label: string;
@@ -35,20 +38,28 @@ try {
   const express = await startServer("express", "bench/servers/express.ts", fixtureEnv);
   servers.push(bare, koa, express);
 
-  const targets: Target[] = [
-    { label: "Bazaar (in-memory)", server: bazaar, cookie },
-    { label: "bare node:http", server: bare, cookie },
-    { label: "Koa + router only", server: koa, cookie },
-    { label: "Express + jsonwebtoken(string)", server: express, cookie },
-  ];
-  if (WITH_REDIS) {
+  // The same process with METRICS_PORT set: the request histogram and in-flight gauge on every request.
+  const metered = await startServer("bazaar-metrics", "src/main/api.ts", { ...env, METRICS_PORT: "0" });
+  servers.push(metered);
+  await signup(metered.url, email);
+  const meteredTarget = { label: WITH_METRICS, server: metered, cookie: await login(metered.url, email) };
+  const targets: Target[] = METRICS_ONLY
+    ? [{ label: "Bazaar (in-memory)", server: bazaar, cookie }, meteredTarget]
+    : [
+        { label: "Bazaar (in-memory)", server: bazaar, cookie },
+        meteredTarget,
+        { label: "bare node:http", server: bare, cookie },
+        { label: "Koa + router only", server: koa, cookie },
+        { label: "Express + jsonwebtoken(string)", server: express, cookie },
+      ];
+  if (WITH_REDIS && !METRICS_ONLY) {
     const redisBazaar = await startServer("bazaar-redis", "src/main/api.ts", { ...env, REDIS_URL });
     servers.push(redisBazaar);
     await signup(redisBazaar.url, email);
     targets.splice(1, 0, { label: "Bazaar (Redis revocations)", server: redisBazaar, cookie: await login(redisBazaar.url, email) });
   }
 
-  const endpoints = ["/profile/view", ...(productPage ? [PAGE] : [])];
+  const endpoints = ["/profile/view", ...(productPage && !METRICS_ONLY ? [PAGE] : [])];
   for (const t of targets) await assertSameAnswer(t, endpoints, fixture);
 
   console.log(`## HTTP overhead\n\n${describeMachine()}\n`);
@@ -91,8 +102,8 @@ async function compare(path: string, targets: Target[]): Promise<void> {
     fmt(m(t.label, "cpuMicrosPerRequest") / m(bazaar, "cpuMicrosPerRequest"), 2),
     String(results.get(t.label)!.reduce((n, r) => n + r.failures, 0)),
   ]);
-  const bareCores = m("bare node:http", "serverCoreUse");
   console.log(`### GET ${path}\n`);
+  const bareCores = results.has("bare node:http") ? m("bare node:http", "serverCoreUse") : 1;
   if (bareCores < 0.9)
     console.log(`The bare server used ${fmt(bareCores, 2)} of a core: the load generator, not the server, limited its req/s, so the CPU-cost ratio is the fairer one.\n`);
   console.log(
@@ -102,10 +113,17 @@ async function compare(path: string, targets: Target[]): Promise<void> {
   // Efficiency by CPU is the inverse ratio of cost per request.
   const ratio = (a: string, b: string) => [fmt(m(a, "rps") / m(b, "rps"), 2), fmt(m(b, "cpuMicrosPerRequest") / m(a, "cpuMicrosPerRequest"), 2)];
   const express = "Express + jsonwebtoken(string)";
+  const metricsRow = ["Bazaar with metrics ÷ without (target ≥ 0.95)", ...ratio(WITH_METRICS, bazaar)];
+  if (METRICS_ONLY) {
+    console.log(table([`GET ${path}`, "by req/s", "by CPU per request"], [metricsRow]));
+    console.log("");
+    return;
+  }
   console.log(
     table(
       [`GET ${path}`, "by req/s", "by CPU per request"],
       [
+        metricsRow,
         ["Bazaar ÷ bare node:http (target ≥ 0.8)", ...ratio(bazaar, "bare node:http")],
         ["Koa + router only ÷ bare node:http (the framework floor)", ...ratio("Koa + router only", "bare node:http")],
         ["Bazaar ÷ Express (target: clearly above 1)", ...ratio(bazaar, express)],

@@ -6,9 +6,10 @@ import { AuthThrottle } from "../interfaces/http/throttling/AuthThrottle.js";
 import { ACCOUNTS, accountsModule } from "./accounts.js";
 import { CATALOG, catalogModule } from "./catalog.js";
 import { eventsModule } from "./events.js";
+import { processMetrics, serveMetrics } from "./metrics.js";
 import { notificationsModule } from "./notifications.js";
 import { buildRuntime, type FeatureModule, type Runtime } from "./runtime.js";
-import { AUTH_LIMITERS, HEALTH_CHECKS, MEDIA_FILES, OUTBOX_RELAY } from "./tokens.js";
+import { AUTH_LIMITERS, EVENT_BUS, HEALTH_CHECKS, MEDIA_FILES, OUTBOX_RELAY } from "./tokens.js";
 import { startWorker } from "./worker.js";
 
 /** Everything the API process runs: accounts, the catalog, and the events they raise with their notifications. */
@@ -17,6 +18,8 @@ export const API_FEATURES: readonly FeatureModule[] = [accountsModule, catalogMo
 export interface RunningApi {
   url: string;
   runtime: Runtime;
+  /** The Prometheus endpoint when METRICS_PORT is set. */
+  metricsUrl: string | null;
   /** Stops accepting, lets in-flight requests finish (up to the configured timeout), then closes adapters. */
   stop(): Promise<void>;
 }
@@ -25,28 +28,36 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   const runtime = await buildRuntime(config, logger, API_FEATURES);
   const c = runtime.container;
   // Polling on startup delivers what a previous process saved but could not publish.
-  c.resolve(OUTBOX_RELAY).start();
-  const worker = config.notifications.inProcess ? await startWorker(runtime, config, logger) : null;
+  const relay = c.resolve(OUTBOX_RELAY);
+  relay.start();
+  const metrics = processMetrics(config, "api");
+  metrics?.watchOutbox(relay);
+  metrics?.watchBus(c.resolve(EVENT_BUS));
+  const worker = config.notifications.inProcess ? await startWorker(runtime, config, logger, metrics) : null;
   let accepting = true;
   const cookies = { secure: config.env !== "development" };
 
   const app = createHttpApp({
     logger,
     settings: { corsOrigins: config.corsOrigins, trustProxyHops: config.trustProxyHops, bodyLimitBytes: config.bodyLimitBytes, cookies },
-    throttle: new AuthThrottle(c.resolve(AUTH_LIMITERS)),
+    throttle: new AuthThrottle(c.resolve(AUTH_LIMITERS), metrics ?? undefined),
     accounts: c.resolve(ACCOUNTS),
     catalog: c.resolve(CATALOG),
     readiness: { checks: c.resolve(HEALTH_CHECKS), accepting: () => accepting },
     media: c.resolve(MEDIA_FILES),
+    metrics: metrics ?? undefined,
   });
   const http = await listen(app, { host: config.host, port: config.port, shutdownTimeoutMs: config.shutdownTimeoutMs }, logger);
+  const metricsListener = await serveMetrics(metrics, config, logger);
 
   return {
     url: http.url,
     runtime,
+    metricsUrl: metricsListener.url,
     stop: async () => {
       accepting = false;
       await http.stop();
+      await metricsListener.stop();
       await worker?.stop();
       await runtime.close();
     },

@@ -1,6 +1,7 @@
 import type { Config } from "../infrastructure/config/config.js";
 import { reportBusMetrics } from "../infrastructure/events/metricsReporter.js";
 import type { Logger } from "../infrastructure/logging/logger.js";
+import type { PrometheusMetrics } from "../infrastructure/metrics/PrometheusMetrics.js";
 import { startNotificationWorker, type NotificationWorker } from "../interfaces/worker/notificationWorker.js";
 import { eventsModule } from "./events.js";
 import { NOTIFICATIONS, notificationsModule } from "./notifications.js";
@@ -11,12 +12,13 @@ import { EVENT_BUS } from "./tokens.js";
 export const WORKER_FEATURES: readonly FeatureModule[] = [eventsModule, notificationsModule];
 
 /** The notification worker on a built runtime: used by `npm run worker` and, on the embedded default, inside the API. */
-export async function startWorker(runtime: Runtime, config: Config, logger: Logger): Promise<NotificationWorker> {
+export async function startWorker(runtime: Runtime, config: Config, logger: Logger, metrics: PrometheusMetrics | null = null): Promise<NotificationWorker> {
   const bus = runtime.container.resolve(EVENT_BUS);
   const worker = await startNotificationWorker({
     bus,
     handlers: runtime.container.resolve(NOTIFICATIONS),
     logger: logger.child({ component: "notification-worker" }),
+    metrics: metrics ?? undefined,
   });
   const stopMetrics = reportBusMetrics(bus, logger, config.worker.metricsIntervalMs);
   return {

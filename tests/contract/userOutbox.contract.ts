@@ -26,12 +26,14 @@ export function userOutboxContract(name: string, make: () => Promise<UserReposit
       const m2 = message("user:signup", "2026-01-01T00:00:02.000Z");
       await repo.add(ann, [m1]);
       await repo.add(bob, [m2]);
+      expect(await repo.countPending()).toBe(2);
       expect(await repo.pending(10)).toEqual([
         { ownerId: ann.id, message: m1 },
         { ownerId: bob.id, message: m2 },
       ]);
       await repo.markSent([{ ownerId: ann.id, message: m1 }]);
       expect(await repo.pending(10)).toEqual([{ ownerId: bob.id, message: m2 }]);
+      expect(await repo.countPending()).toBe(1);
     });
 
     it(["$set", "$push", "$pull"], "appends on update without dropping unsent messages, and marking sent is not a concurrent edit", async () => {

@@ -21,6 +21,6 @@ export class SendPasswordChangedNoticeOnUserPasswordChanged implements EventUseC
   async execute(message: EventMessage): Promise<NotificationOutcome> {
     const user = readUserEvent(message, this.eventType);
     const mail = passwordChangedEmail(user, message.occurredAt);
-    return sendOnce(this.ledger, this.mailer, { to: user.email, ...mail, idempotencyKey: `password-changed-${message.id}` });
+    return sendOnce(this.ledger, this.mailer, { to: user.email, ...mail, idempotencyKey: `password-changed-${message.id}`, traceId: message.trace?.traceId });
   }
 }

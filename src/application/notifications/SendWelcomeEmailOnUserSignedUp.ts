@@ -20,6 +20,6 @@ export class SendWelcomeEmailOnUserSignedUp implements EventUseCase<typeof USER_
 
   async execute(message: EventMessage): Promise<NotificationOutcome> {
     const user = readUserEvent(message, this.eventType);
-    return sendOnce(this.ledger, this.mailer, { to: user.email, ...welcomeEmail(user), idempotencyKey: `welcome-${message.id}` });
+    return sendOnce(this.ledger, this.mailer, { to: user.email, ...welcomeEmail(user), idempotencyKey: `welcome-${message.id}`, traceId: message.trace?.traceId });
   }
 }

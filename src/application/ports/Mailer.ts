@@ -5,6 +5,8 @@ export interface MailMessage {
   html: string;
   /** Becomes the Message-ID, so a resent copy is recognisable as the same message. */
   idempotencyKey: string;
+  /** The trace of the request that caused this mail, sent as a header so the mail can be followed back to it. */
+  traceId?: string | undefined;
 }
 
 export interface Mailer {

@@ -11,4 +11,6 @@ export interface OutboxStore {
   /** Oldest first. */
   pending(limit: number): Promise<PendingMessage[]>;
   markSent(sent: PendingMessage[]): Promise<void>;
+  /** How many messages wait to be published: the backlog an operator watches while the bus is down. */
+  countPending(): Promise<number>;
 }

@@ -1,3 +1,4 @@
+import type { TraceContext } from "../../domain/shared/EventMessage.js";
 import type { UserModifiedConcurrently } from "../../domain/users/UserErrors.js";
 import { UserNotFound, WeakPassword, WrongPassword } from "../../domain/users/UserErrors.js";
 import type { UserRepository } from "../../domain/users/UserRepository.js";
@@ -15,6 +16,8 @@ export interface ChangePasswordInput {
   userId: string;
   oldPassword: string;
   newPassword: string;
+  /** The caller's trace, carried by the events this change raises. */
+  trace?: TraceContext | undefined;
 }
 
 export interface ChangePasswordOutput {
@@ -45,7 +48,7 @@ export class ChangePassword {
 
     // Bumping the session version ends every token issued before this moment, on every device.
     user.changePassword(await this.hasher.hash(password.value), this.clock.now());
-    await this.users.update(user, toEventMessages(user.pullEvents(), this.ids));
+    await this.users.update(user, toEventMessages(user.pullEvents(), this.ids, input.trace));
     this.relay.nudge();
     const session = await this.tokens.issue({ userId: user.id, sessionVersion: user.sessionVersion });
     return { user: toPublicUser(user), session };

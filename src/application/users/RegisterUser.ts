@@ -1,3 +1,4 @@
+import type { TraceContext } from "../../domain/shared/EventMessage.js";
 import { Email } from "../../domain/users/Email.js";
 import { User } from "../../domain/users/User.js";
 import type { EmailTaken, InvalidEmail, WeakPassword } from "../../domain/users/UserErrors.js";
@@ -16,6 +17,8 @@ export interface RegisterUserInput {
   password: string;
   firstName: string;
   lastName?: string | undefined;
+  /** The caller's trace, carried by the events this signup raises. */
+  trace?: TraceContext | undefined;
 }
 
 export type RegisterUserError = InvalidEmail | WeakPassword | EmailTaken;
@@ -42,7 +45,7 @@ export class RegisterUser {
       now: this.clock.now(),
     });
     // The events are saved with the user, so signup succeeds even while the bus is down; the relay delivers them.
-    await this.users.add(user, toEventMessages(user.pullEvents(), this.ids));
+    await this.users.add(user, toEventMessages(user.pullEvents(), this.ids, input.trace));
     this.relay.nudge();
     return toPublicUser(user);
   }

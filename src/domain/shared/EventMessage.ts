@@ -8,4 +8,12 @@ export interface EventMessage<TData = unknown> {
   occurredAt: string;
   schemaVersion: number;
   data: TData;
+  /** The request that caused the event, so what it triggers (an email) can be followed back to it. */
+  trace?: TraceContext;
+}
+
+/** W3C Trace Context ids, lower-case hex: a 32-digit trace id and the 16-digit id of the span that raised the event. */
+export interface TraceContext {
+  traceId: string;
+  spanId: string;
 }

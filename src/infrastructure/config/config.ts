@@ -56,6 +56,7 @@ const schema = z.object({
   NOTIFICATIONS_IN_PROCESS: bool.optional(),
   WORKER_NAME: z.string().trim().min(1).optional(),
   WORKER_METRICS_INTERVAL_MS: int(0, 3_600_000).default(60_000),
+  METRICS_PORT: int(0, 65535).optional(),
 });
 
 export type Environment = "development" | "test" | "production";
@@ -102,6 +103,8 @@ export interface Config {
   outbox: { pollIntervalMs: number; batchSize: number };
   notifications: { inProcess: boolean; claimMs: number; sentTtlSeconds: number };
   worker: { name: string | null; metricsIntervalMs: number };
+  /** Port of the separate Prometheus listener (GET /metrics) on `host`; null = no metrics at all. 0 = any free port. */
+  metricsPort: number | null;
   /** Accepted settings worth one log line each at startup (config has no logger); never holds a secret. */
   warnings: string[];
 }
@@ -126,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (Buffer.byteLength(secret) < MIN_SECRET_BYTES)
       throw new ConfigError(`Invalid configuration: JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes`);
   }
+  if (c.METRICS_PORT !== undefined && c.METRICS_PORT !== 0 && c.METRICS_PORT === c.PORT)
+    throw new ConfigError("Invalid configuration: METRICS_PORT must differ from PORT (metrics are never served on the public listener)");
   if (c.NODE_ENV === "production" && c.BCRYPT_COST < 10)
     throw new ConfigError("Invalid configuration: BCRYPT_COST must be at least 10 in production");
   const warnings: string[] = [];
@@ -182,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Without Redis the bus lives in the API process, so the worker must too; with Redis it is a separate process.
     notifications: { inProcess: c.NOTIFICATIONS_IN_PROCESS ?? !redis, claimMs: c.NOTIFICATION_CLAIM_MS, sentTtlSeconds: c.NOTIFICATION_SENT_TTL_SECONDS },
     worker: { name: c.WORKER_NAME ?? null, metricsIntervalMs: c.WORKER_METRICS_INTERVAL_MS },
+    metricsPort: c.METRICS_PORT ?? null,
     warnings,
   };
 }

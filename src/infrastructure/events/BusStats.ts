@@ -4,7 +4,7 @@ export interface BusStats {
   retried: number;
   deadLettered: number;
   /** Per channel and group: messages handed out but not acknowledged, and messages not handed out yet. */
-  groups: { channel: string; group: string; pending: number; lag: number | null }[];
+  groups: { channel: string; group: string; pending: number; lag: number | null; deadLetters: number }[];
 }
 
 export interface ObservableBus {

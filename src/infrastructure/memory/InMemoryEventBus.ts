@@ -102,7 +102,13 @@ export class InMemoryEventBus implements EventBus, DeadLetters, ObservableBus {
   }
 
   async stats(): Promise<BusStats> {
-    const groups = [...this.#groups.values()].map((g) => ({ channel: g.channel, group: g.name, pending: g.running + g.retrying, lag: g.ready.length }));
+    const groups = [...this.#groups.values()].map((g) => ({
+      channel: g.channel,
+      group: g.name,
+      pending: g.running + g.retrying,
+      lag: g.ready.length,
+      deadLetters: this.#dead.filter((d) => d.channel === g.channel && d.group === g.name).length,
+    }));
     return { delivered: this.#counters.delivered, retried: this.#counters.retried, deadLettered: this.#counters.deadLettered, groups };
   }
 

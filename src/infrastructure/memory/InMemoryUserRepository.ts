@@ -40,6 +40,10 @@ export class InMemoryUserRepository implements UserRepository, OutboxStore {
     for (const { message } of sent) this.#outbox.delete(message.id);
   }
 
+  async countPending(): Promise<number> {
+    return this.#outbox.size;
+  }
+
   #enqueue(ownerId: string, messages: readonly EventMessage[]): void {
     for (const message of messages) this.#outbox.set(message.id, { ownerId, message: structuredClone(message) });
   }

@@ -69,6 +69,15 @@ export class MongoUserRepository implements UserRepository, OutboxStore {
       .slice(0, limit);
   }
 
+  async countPending(): Promise<number> {
+    const [row] = await translateMongoErrors(() =>
+      this.#users
+        .aggregate<{ n: number }>([{ $match: { "outbox.id": { $exists: true } } }, { $group: { _id: null, n: { $sum: { $size: "$outbox" } } } }])
+        .toArray(),
+    );
+    return row?.n ?? 0;
+  }
+
   async markSent(sent: PendingMessage[]): Promise<void> {
     const byOwner = new Map<string, PendingMessage[]>();
     for (const p of sent) byOwner.set(p.ownerId, [...(byOwner.get(p.ownerId) ?? []), p]);

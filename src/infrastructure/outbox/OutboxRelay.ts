@@ -25,6 +25,7 @@ export class OutboxRelay implements EventRelay {
   #pollTimer: NodeJS.Timeout | null = null;
   #stopped = false;
   #published = 0;
+  #failedPasses = 0;
 
   constructor(
     private readonly store: OutboxStore,
@@ -35,6 +36,16 @@ export class OutboxRelay implements EventRelay {
 
   get published(): number {
     return this.#published;
+  }
+
+  /** Relay passes that could not publish (bus or store down), since the process started. */
+  get failedPasses(): number {
+    return this.#failedPasses;
+  }
+
+  /** Messages stored and not yet on the bus. */
+  backlog(): Promise<number> {
+    return this.store.countPending();
   }
 
   start(): void {
@@ -74,6 +85,7 @@ export class OutboxRelay implements EventRelay {
       if (this.#failures > 0) this.logger.info({ failures: this.#failures }, "outbox relay: bus reachable again, backlog delivered");
       this.#failures = 0;
     } catch (error) {
+      this.#failedPasses++;
       const delay = retryDelay(++this.#failures, { baseDelayMs: this.options.retryBaseMs, maxDelayMs: this.options.retryMaxMs });
       if (this.#failures === 1 || this.#failures % 10 === 0)
         this.logger.warn({ err: error instanceof Error ? error.message : String(error), failures: this.#failures, retryInMs: delay }, "outbox relay: cannot publish; events stay in the outbox");

@@ -115,9 +115,10 @@ export class RedisStreamEventBus implements EventBus, DeadLetters, ObservableBus
   async stats(): Promise<BusStats> {
     const groups: BusStats["groups"] = [];
     for (const { channel, group } of this.#watched.values()) {
-      const info = await this.connections.commands.xInfoGroups(streamKeys(this.options.prefix, channel, group).stream).catch(() => []);
+      const keys = streamKeys(this.options.prefix, channel, group);
+      const [info, deadLetters] = await Promise.all([this.connections.commands.xInfoGroups(keys.stream).catch(() => []), this.connections.commands.xLen(keys.dead)]);
       const mine = info.find((g) => String(g.name) === group);
-      groups.push({ channel, group, pending: Number(mine?.pending ?? 0), lag: mine?.lag === undefined || mine.lag === null ? null : Number(mine.lag) });
+      groups.push({ channel, group, pending: Number(mine?.pending ?? 0), lag: mine?.lag === undefined || mine.lag === null ? null : Number(mine.lag), deadLetters });
     }
     return { delivered: this.#counters.delivered, retried: this.#counters.retried, deadLettered: this.#counters.deadLettered, groups };
   }

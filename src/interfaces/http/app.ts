@@ -7,6 +7,7 @@ import { addDocsRoutes } from "./docs/docsRoutes.js";
 import { openApiDocument } from "./docs/openApiDocument.js";
 import { clientWentAway, connectionErrorSummary } from "./errors/connectionErrorSummary.js";
 import { errorHandler } from "./errors/errorHandler.js";
+import { httpMetrics, type HttpMetrics } from "./middleware/httpMetrics.js";
 import { jsonBody } from "./middleware/jsonBody.js";
 import { requestContext } from "./middleware/requestContext.js";
 import { apiSecurityHeaders } from "./middleware/securityHeaders.js";
@@ -40,6 +41,8 @@ export interface HttpDeps {
   settings: HttpSettings;
   /** Locally stored catalog images, served under /media. */
   media: MediaFiles;
+  /** Request durations and requests in flight, when the process serves metrics (METRICS_PORT). */
+  metrics?: HttpMetrics | undefined;
 }
 
 export function apiRoutes(deps: HttpDeps): Route[] {
@@ -77,6 +80,7 @@ export function createHttpApp(deps: HttpDeps): Koa {
   const api = new Router();
   mount(api, routes);
   addDocsRoutes(api, openApiDocument(routes, sessionCookieName(settings.cookies)));
+  if (deps.metrics) app.use(httpMetrics(deps.metrics));
   for (const [, middleware] of middlewareStack(settings, logger, deps.media)) app.use(middleware);
   app.use(allowedMethods(api)).use(api.routes());
   return app;

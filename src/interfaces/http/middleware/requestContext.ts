@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Context, Next } from "koa";
 import { unscrubbedChild, type Logger } from "../../../infrastructure/logging/logger.js";
+import { startRequestTrace } from "./traceContext.js";
 
 const INCOMING_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -15,12 +16,15 @@ export function requestContext(logger: Logger) {
     // No child logger per request: most requests log nothing but their access line, so lines name `reqId` themselves.
     ctx.state.requestId = id;
     ctx.set("X-Request-Id", id);
+    // W3C traceparent honoured or a trace started; events this request raises carry its trace id.
+    const trace = startRequestTrace(ctx.get("traceparent") || undefined);
+    ctx.state.trace = trace;
     const started = performance.now();
     try {
       await next();
     } finally {
       const ms = Math.round((performance.now() - started) * 10) / 10;
-      access.info({ reqId: id, method: ctx.method, path: ctx.path, status: ctx.status, ms, ip: ctx.ip }, "request");
+      access.info({ reqId: id, traceId: trace.traceId, method: ctx.method, path: ctx.path, status: ctx.status, ms, ip: ctx.ip }, "request");
     }
   };
 }

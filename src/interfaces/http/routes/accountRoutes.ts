@@ -3,6 +3,7 @@ import type { Logout } from "../../../application/users/Logout.js";
 import type { RegisterUser } from "../../../application/users/RegisterUser.js";
 import { Email } from "../../../domain/users/Email.js";
 import { readToken } from "../middleware/authenticate.js";
+import { requestTrace } from "../middleware/traceContext.js";
 import { errorResponse } from "../schemas/errorSchemas.js";
 import { loginBody, publicUserSchema, sessionResponseSchema, signupBody } from "../schemas/userSchemas.js";
 import { clearSessionCookie, setSessionCookie, type CookieSettings } from "../sessionCookie.js";
@@ -36,7 +37,7 @@ export function accountRoutes(d: AccountDeps): Route[] {
       async handle(ctx, { body }) {
         await d.throttle.signup(ctx.ip, Email.normalise(body.email));
         ctx.status = 201;
-        ctx.body = await d.registerUser.execute(body);
+        ctx.body = await d.registerUser.execute({ ...body, trace: requestTrace(ctx) });
       },
     }),
     route({

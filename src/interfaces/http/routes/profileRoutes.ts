@@ -4,6 +4,7 @@ import type { ChangePassword } from "../../../application/users/ChangePassword.j
 import type { EditProfile } from "../../../application/users/EditProfile.js";
 import type { ViewProfile } from "../../../application/users/ViewProfile.js";
 import { requireSession, type AuthState } from "../middleware/authenticate.js";
+import { requestTrace } from "../middleware/traceContext.js";
 import { errorResponse } from "../schemas/errorSchemas.js";
 import { changePasswordBody, editProfileBody, publicUserSchema, sessionResponseSchema } from "../schemas/userSchemas.js";
 import { setSessionCookie, type CookieSettings } from "../sessionCookie.js";
@@ -70,7 +71,7 @@ export function profileRoutes(d: ProfileDeps): Route[] {
       },
       async handle(ctx, { body }) {
         const id = userId(ctx);
-        const { user, session } = await d.throttle.passwordCheck(ctx.ip, id, () => d.changePassword.execute({ userId: id, ...body }));
+        const { user, session } = await d.throttle.passwordCheck(ctx.ip, id, () => d.changePassword.execute({ userId: id, ...body, trace: requestTrace(ctx) }));
         setSessionCookie(ctx, d.cookies, session);
         ctx.body = { user, expiresAt: session.expiresAt.toISOString() };
       },

@@ -1,6 +1,6 @@
 import type { AttemptLimiter } from "../../../application/ports/AttemptLimiter.js";
 import { InvalidCredentials, WrongPassword } from "../../../domain/users/UserErrors.js";
-import { tooManyRequests } from "../errors/HttpError.js";
+import { HttpError, tooManyRequests } from "../errors/HttpError.js";
 
 export interface AuthLimiters {
   /** Every login attempt from one IP. */
@@ -11,6 +11,13 @@ export interface AuthLimiters {
   loginFailuresPerAccount: AttemptLimiter;
   signupPerIp: AttemptLimiter;
   signupPerAccount: AttemptLimiter;
+}
+
+export type LoginOutcome = "succeeded" | "failed" | "throttled";
+
+/** Login outcomes for the metrics; counted here because this is where a login is known to be a success, a wrong guess or refused. */
+export interface LoginMetrics {
+  login(outcome: LoginOutcome): void;
 }
 
 const isBadSecret = (error: unknown) => error instanceof InvalidCredentials || error instanceof WrongPassword;
@@ -25,9 +32,30 @@ const isBadSecret = (error: unknown) => error instanceof InvalidCredentials || e
  * guess, so both failure reservations are given back.
  */
 export class AuthThrottle {
-  constructor(private readonly limiters: AuthLimiters | null) {}
+  constructor(
+    private readonly limiters: AuthLimiters | null,
+    private readonly metrics?: LoginMetrics,
+  ) {}
 
   async login<T>(ip: string, account: string, attempt: () => Promise<T>): Promise<T> {
+    if (!this.metrics) return this.#guard(ip, account, attempt);
+    try {
+      const result = await this.#guard(ip, account, attempt);
+      this.metrics.login("succeeded");
+      return result;
+    } catch (error) {
+      if (isBadSecret(error)) this.metrics.login("failed");
+      else if (error instanceof HttpError && error.status === 429) this.metrics.login("throttled");
+      throw error;
+    }
+  }
+
+  /** Guessing the current password with a stolen session is throttled like a login (and not counted as one). */
+  async passwordCheck<T>(ip: string, userId: string, attempt: () => Promise<T>): Promise<T> {
+    return this.#guard(ip, `user:${userId}`, attempt);
+  }
+
+  async #guard<T>(ip: string, account: string, attempt: () => Promise<T>): Promise<T> {
     const l = this.limiters;
     if (!l) return attempt();
     const accountIp = `${account}|${ip}`;
@@ -48,11 +76,6 @@ export class AuthThrottle {
     }
     await Promise.all([l.loginFailuresPerAccountIp.reset(accountIp), l.loginFailuresPerAccount.refund(account)]);
     return result;
-  }
-
-  /** Guessing the current password with a stolen session is throttled like a login. */
-  async passwordCheck<T>(ip: string, userId: string, attempt: () => Promise<T>): Promise<T> {
-    return this.login(ip, `user:${userId}`, attempt);
   }
 
   async signup(ip: string, account: string): Promise<void> {

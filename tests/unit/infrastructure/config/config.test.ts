@@ -181,3 +181,13 @@ describe("CLOUDINARY_URL, in every form the Cloudinary SDK accepts", () => {
     expect(message).not.toMatch(/s3cr|secret@/);
   });
 });
+
+describe("METRICS_PORT", () => {
+  it("is off when unset, a port when set, and never the API's own port", () => {
+    expect(loadConfig({}).metricsPort).toBeNull();
+    expect(loadConfig({ METRICS_PORT: "" }).metricsPort).toBeNull();
+    expect(loadConfig({ METRICS_PORT: "9464" }).metricsPort).toBe(9464);
+    expect(() => loadConfig({ METRICS_PORT: "3000" })).toThrow("Invalid configuration: METRICS_PORT must differ from PORT (metrics are never served on the public listener)");
+    expect(() => loadConfig({ METRICS_PORT: "70000" })).toThrow(/^Invalid configuration: METRICS_PORT /);
+  });
+});

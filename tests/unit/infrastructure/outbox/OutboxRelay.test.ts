@@ -34,9 +34,15 @@ describe("OutboxRelay", () => {
     relay.nudge();
     expect(await waitFor(() => bus.attempts >= 3, 2_000)).toBe(true);
     expect(await kit.users.pending(10)).toHaveLength(1);
+    // What the metrics show meanwhile: a backlog of one and failed passes.
+    expect(await relay.backlog()).toBe(1);
+    expect(relay.failedPasses).toBeGreaterThanOrEqual(2);
+    expect(relay.published).toBe(0);
     bus.down = false;
     expect(await waitFor(() => got.length === 1, 2_000)).toBe(true);
     expect(await kit.users.pending(10)).toEqual([]);
+    expect(await relay.backlog()).toBe(0);
+    expect(relay.published).toBe(1);
     await relay.stop();
     await bus.inner.drain();
     expect(got).toEqual(["e1"]);
