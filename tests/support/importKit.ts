@@ -2,6 +2,7 @@ import { ImportProducts } from "../../src/application/catalog/ImportProducts/Imp
 import { ImageStorageFailed, type ImageStorage, type ImageUpload, type StoredImage, type UploadOutcome } from "../../src/application/ports/ImageStorage.js";
 import type { ImportProgress } from "../../src/application/ports/ImportProgress.js";
 import type { ProductSpec } from "../../src/application/ports/ProductSource.js";
+import { QueuedUploadScheduler } from "../../src/infrastructure/images/QueuedUploadScheduler.js";
 import { InMemoryImportJournal } from "../../src/infrastructure/memory/InMemoryImportJournal.js";
 import { InMemoryProductRepository } from "../../src/infrastructure/memory/InMemoryProductRepository.js";
 import { RandomIdGenerator } from "../../src/infrastructure/system/RandomIdGenerator.js";
@@ -51,13 +52,13 @@ export function productSpecs(count: number, imagesEach = 5): ProductSpec[] {
   });
 }
 
-export const silentProgress: ImportProgress = { start: () => undefined, advance: () => undefined, stop: () => undefined };
+export const silentProgress: ImportProgress = { start: () => undefined, advance: () => undefined, paused: () => undefined, resumed: () => undefined, stop: () => undefined };
 
 export function importKit(specs: ProductSpec[]) {
   const images = new MemoryImageStorage();
   const products = new InMemoryProductRepository();
   const journal = new InMemoryImportJournal();
   const make = () =>
-    new ImportProducts({ source: { load: async () => specs }, images, products, journal, progress: silentProgress, ids: new RandomIdGenerator(), clock: new TestClock() });
+    new ImportProducts({ source: { load: async () => specs }, images, scheduler: new QueuedUploadScheduler({ retries: 3, minDelayMs: 1, maxDelayMs: 5 }), products, journal, progress: silentProgress, ids: new RandomIdGenerator(), clock: new TestClock() });
   return { images, products, journal, make };
 }
