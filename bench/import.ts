@@ -22,6 +22,8 @@ const MIXED_AT = Number(process.env.BENCH_IMPORT_MIXED_CONCURRENCY ?? 8); // IMP
 const MIXED_LATENCY_MS = Number(process.env.BENCH_IMPORT_MIXED_LATENCY_MS ?? 30);
 const BASELINE = process.env.BENCH_IMPORT_BASELINE ? resolve(process.env.BENCH_IMPORT_BASELINE) : undefined;
 const ONLY = process.env.BENCH_IMPORT_ONLY?.split(","); // e.g. "32,2 % HTTP 500,5 % mixed"
+// On a shared machine: repeat, alternating which build goes first, and read the rows side by side.
+const REPEAT = Number(process.env.BENCH_IMPORT_REPEAT ?? 1);
 const DATASET = resolve("var/bench/catalog/dataset");
 const WORK = "var/bench/import";
 
@@ -45,7 +47,9 @@ const runs: Run[] = [
 const builds: [string, string][] = [...(BASELINE ? ([["before", BASELINE]] as [string, string][]) : []), ["after", resolve(".")]];
 
 const rows: (string | number)[][] = [];
-for (const run of runs) for (const [build, dir] of builds) rows.push(await importOnce(run, build, dir));
+for (let round = 0; round < REPEAT; round++) {
+  for (const run of runs) for (const [build, dir] of round % 2 ? [...builds].reverse() : builds) rows.push(await importOnce(run, build, dir));
+}
 
 console.log(`## Import\n\n${describeMachine()}\n`);
 console.log(
@@ -57,7 +61,7 @@ console.log(
 );
 console.log(
   table(
-    ["run", "build", "concurrency", "latency ms", "ideal s (work + rate-limited)", "import s", "ideal ÷ import", "faults answered (500 / 429 / dropped)", "retried attempts", "paused s (pauses)", "cores: importer / fake", "failed", "exit", "load avg 1 min"],
+    ["run", "build", "concurrency", "latency ms", "ideal s (work + rate-limited)", "import s", "ideal ÷ import", "faults answered (500 / 429 / dropped)", "retried attempts", "paused s (pauses)", "cores: importer / fake", "importer CPU ms / image", "failed", "exit", "load avg 1 min"],
     rows,
   ),
 );
@@ -101,7 +105,8 @@ async function importOnce(run: Run, build: string, dir: string): Promise<(string
     const [, total, , , failed] = /images:\s+(\d+) total, (\d+) uploaded, (\d+) skipped.*?, (\d+) failed/.exec(out) ?? [];
     const retried = /(\d+) retried attempts/.exec(out)?.[1] ?? "?";
     const paused = /paused:\s+([\d.]+) s for rate limits \((\d+) pause/.exec(out);
-    row = [run.label, build, run.concurrency, run.latencyMs, total ?? "?", seconds, retried, paused ? `${paused[1]} (${paused[2]})` : "–", `${fmt(importerCpu / wall, 2)} / ${fmt(fakeCpu / wall, 2)}`, failed ?? "?", code ?? "killed"];
+    const cpuPerImage = fmt((importerCpu * 1000) / Number(total), 2);
+    row = [run.label, build, run.concurrency, run.latencyMs, total ?? "?", seconds, retried, paused ? `${paused[1]} (${paused[2]})` : "–", `${fmt(importerCpu / wall, 2)} / ${fmt(fakeCpu / wall, 2)}`, cpuPerImage, failed ?? "?", code ?? "killed"];
   } finally {
     await fake.stop();
   }
@@ -109,10 +114,10 @@ async function importOnce(run: Run, build: string, dir: string): Promise<(string
   const stats = [...fake.stdout().matchAll(/statuses=(\{.*?\}) dropped=(\d+) rate-limit-windows=(\d+) rate-limited-ms=(\d+)/gu)].at(-1);
   const byStatus = stats ? (JSON.parse(stats[1]!) as Record<string, number>) : {};
   const limitedS = Number(stats?.[4] ?? 0) / 1000;
-  const [label, b, concurrency, latency, total, seconds, retried, paused, cores, failed, code] = row;
+  const [label, b, concurrency, latency, total, seconds, retried, paused, cores, cpuPerImage, failed, code] = row;
   const ideal = (Number(total) * Number(latency)) / 1000 / Number(concurrency) + limitedS;
   const faults = `${byStatus[500] ?? 0} / ${byStatus[429] ?? 0} / ${stats?.[2] ?? "?"}`;
-  return [label!, b!, concurrency!, latency!, `${fmt(ideal, 1)}${limitedS ? ` (incl. ${fmt(limitedS, 0)})` : ""}`, fmt(Number(seconds), 1), fmt(ideal / Number(seconds), 2), faults, retried!, paused!, cores!, failed!, code!, load];
+  return [label!, b!, concurrency!, latency!, `${fmt(ideal, 1)}${limitedS ? ` (incl. ${fmt(limitedS, 0)})` : ""}`, fmt(Number(seconds), 1), fmt(ideal / Number(seconds), 2), faults, retried!, paused!, cores!, cpuPerImage!, failed!, code!, load];
 }
 
 /** The fake prints the exact CLOUDINARY_URL and upload prefix to use; wait for that line. */
