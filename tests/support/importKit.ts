@@ -14,6 +14,8 @@ export class MemoryImageStorage implements ImageStorage {
   readonly stored = new Map<string, StoredImage>();
   readonly calls: string[] = [];
   failing = new Set<string>();
+  /** Public id → how many more times it answers a retryable 500 before it works. */
+  flaky = new Map<string, number>();
   inFlight = 0;
   maxInFlight = 0;
 
@@ -24,6 +26,11 @@ export class MemoryImageStorage implements ImageStorage {
     await new Promise((r) => setTimeout(r, 1));
     this.inFlight--;
     if (this.failing.has(publicId)) throw new ImageStorageFailed("Invalid image file", false, 400);
+    const flaky = this.flaky.get(publicId) ?? 0;
+    if (flaky > 0) {
+      this.flaky.set(publicId, flaky - 1);
+      throw new ImageStorageFailed("General Error", true, 500);
+    }
     const existing = this.stored.get(publicId);
     if (existing) return { image: existing, existed: true };
     const image = { publicId, url: `https://cdn.example/image/upload/v1/${publicId}.jpg`, width: 400, height: 400, format: "jpg", bytes: 1000 };
