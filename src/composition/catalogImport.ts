@@ -8,7 +8,7 @@ import type { CatalogConfig } from "../infrastructure/config/catalogConfig.js";
 import { DatasetProductSource } from "../infrastructure/dataset/DatasetProductSource.js";
 import { FileImportJournal } from "../infrastructure/files/FileImportJournal.js";
 import { LocalImageStorage } from "../infrastructure/files/LocalImageStorage.js";
-import { RetryingImageStorage, type RetryPolicy } from "../infrastructure/images/RetryingImageStorage.js";
+import { QueuedUploadScheduler } from "../infrastructure/images/QueuedUploadScheduler.js";
 import { catalogPaths } from "./catalog.js";
 import { CLOCK, CONFIG, IDS, PRODUCTS } from "./tokens.js";
 
@@ -20,10 +20,9 @@ export interface ImportTarget {
   close(): void;
 }
 
-/** Cloudinary when CLOUDINARY_URL is set, else local files; either way with retries and a journal of its own. */
-export function importTarget(c: CatalogConfig, onRetry?: RetryPolicy["onRetry"]): ImportTarget {
+/** Cloudinary when CLOUDINARY_URL is set, else local files; either way with a journal of its own. */
+export function importTarget(c: CatalogConfig): ImportTarget {
   const paths = catalogPaths(c);
-  const policy: RetryPolicy = { retries: c.import.retries, minDelayMs: c.import.minDelayMs, maxDelayMs: c.import.maxDelayMs, onRetry };
   if (c.cloudinary) {
     const { cloudName, apiKey, apiSecret, uploadPrefix, delivery, folder, timeoutMs } = c.cloudinary;
     const cloudinary = new CloudinaryImageStorage({ cloudName, apiKey, apiSecret, uploadPrefix, delivery, rootFolder: folder, timeoutMs });
@@ -31,7 +30,7 @@ export function importTarget(c: CatalogConfig, onRetry?: RetryPolicy["onRetry"])
     const endpoint = (uploadPrefix ?? "api").replace(/[^a-z0-9]+/giu, "-");
     const journalFile = paths.journal(`cloudinary-${cloudName}-${endpoint}`);
     return {
-      storage: new RetryingImageStorage(cloudinary, policy),
+      storage: cloudinary,
       journal: new FileImportJournal(journalFile),
       journalFile,
       label: `Cloudinary (cloud ${cloudName}${uploadPrefix ? ` via ${uploadPrefix}` : ""})`,
@@ -40,7 +39,7 @@ export function importTarget(c: CatalogConfig, onRetry?: RetryPolicy["onRetry"])
   }
   const journalFile = paths.journal("local");
   return {
-    storage: new RetryingImageStorage(new LocalImageStorage(paths.media), policy),
+    storage: new LocalImageStorage(paths.media),
     journal: new FileImportJournal(journalFile),
     journalFile,
     label: `local files (${paths.media})`,
@@ -48,10 +47,16 @@ export function importTarget(c: CatalogConfig, onRetry?: RetryPolicy["onRetry"])
   };
 }
 
-/** The import use-case over the runtime's product repository, clock and ids, from the dataset on disk. */
+/**
+ * The import use-case over the runtime's product repository, clock and ids, from the dataset on disk, its uploads
+ * retried as IMPORT_RETRIES and IMPORT_RETRY_*_DELAY_MS say.
+ */
 export function newImport(c: DependencyContainer, parts: { images: ImageStorage; journal: ImportJournal; progress: ImportProgress }): ImportProducts {
+  const catalog = c.resolve(CONFIG).catalog;
+  const { retries, minDelayMs, maxDelayMs } = catalog.import;
   return new ImportProducts({
-    source: new DatasetProductSource(catalogPaths(c.resolve(CONFIG).catalog).dataset),
+    source: new DatasetProductSource(catalogPaths(catalog).dataset),
+    scheduler: new QueuedUploadScheduler({ retries, minDelayMs, maxDelayMs }),
     products: c.resolve(PRODUCTS),
     ids: c.resolve(IDS),
     clock: c.resolve(CLOCK),

@@ -60,6 +60,8 @@ function logProgress(logger: Logger): ImportProgress {
       done++;
       if (done % 1000 === 0 || done === total) logger.info(`catalog seed: stored images ${done}/${total}`);
     },
+    paused: (seconds, reason) => logger.warn(`catalog seed: paused (${reason}) for ${seconds} s`),
+    resumed: () => undefined,
     stop: () => undefined,
   };
 }

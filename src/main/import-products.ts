@@ -9,15 +9,13 @@ import { runImportCli } from "../interfaces/cli/importProductsCli.js";
 
 const config = configOrExit();
 const runtime = await buildRuntime(config, createLogger("warn"), [catalogModule]);
-let retries = 0;
-const target = importTarget(config.catalog, () => void retries++);
+const target = importTarget(config.catalog);
 
 const code = await runImportCli(process.argv.slice(2), {
   makeImport: (progress) => newImport(runtime.container, { images: target.storage, journal: target.journal, progress }),
   defaultConcurrency: config.catalog.import.concurrency,
   target: `${target.label} → ${runtime.adapters.join("; ")}`,
   resetJournal: () => rm(target.journalFile, { force: true }),
-  retries: () => retries,
   out: process.stdout,
   err: process.stderr,
 }).catch((error: unknown) => {

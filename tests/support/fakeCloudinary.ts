@@ -9,6 +9,11 @@ import { parseMultipart } from "./multipart.js";
 export interface Faults {
   /** Probabilities per upload request, checked in this order. */
   rate429?: number;
+  /**
+   * When set, a 429 says how long to wait (`Retry-After` in whole seconds and Cloudinary's `X-FeatureRateLimit-Reset`
+   * date) and means it: for that long every upload is answered 429, as an account-wide rate limit would be.
+   */
+  retryAfterSeconds?: number;
   rate500?: number;
   /** Connection destroyed before anything is stored. */
   drop?: number;
@@ -46,7 +51,17 @@ export async function startFakeCloudinary(o: FakeCloudinaryOptions = {}) {
   const apiSecret = o.apiSecret ?? "fake-secret-abcdefghijklmnopqrstu";
   const state = { latencyMs: o.latencyMs ?? 0, faults: { ...o.faults } as Faults };
   const assets = new Map<string, Asset>();
-  const stats = { requests: 0, byStatus: {} as Record<number, number>, created: new Map<string, number>(), dropped: 0, signatureFailures: 0 };
+  const stats = {
+    requests: 0,
+    byStatus: {} as Record<number, number>,
+    created: new Map<string, number>(),
+    dropped: 0,
+    signatureFailures: 0,
+    /** Rate-limit windows opened and their total length: time no client could have stored anything. */
+    rateLimitWindows: 0,
+    rateLimitedMs: 0,
+  };
+  let limitedUntil = 0;
   let origin = "";
 
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
@@ -54,6 +69,22 @@ export async function startFakeCloudinary(o: FakeCloudinaryOptions = {}) {
     res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
   };
   const fail = (res: http.ServerResponse, status: number, message: string) => send(res, status, { error: { message } });
+  const rateLimited = (res: http.ServerResponse) => {
+    const now = Date.now();
+    const seconds = state.faults.retryAfterSeconds;
+    if (seconds !== undefined && limitedUntil <= now) {
+      limitedUntil = now + seconds * 1000;
+      stats.rateLimitWindows++;
+      stats.rateLimitedMs += seconds * 1000;
+    }
+    if (limitedUntil > now) {
+      res.setHeader("retry-after", String(Math.ceil((limitedUntil - now) / 1000)));
+      res.setHeader("x-featureratelimit-limit", "500");
+      res.setHeader("x-featureratelimit-remaining", "0");
+      res.setHeader("x-featureratelimit-reset", new Date(limitedUntil).toUTCString());
+    }
+    fail(res, 429, "Rate Limit Exceeded");
+  };
   const drop = (req: http.IncomingMessage) => {
     stats.dropped++;
     req.socket.destroy();
@@ -84,9 +115,10 @@ export async function startFakeCloudinary(o: FakeCloudinaryOptions = {}) {
   async function upload(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {
     if (state.latencyMs > 0) await new Promise((r) => setTimeout(r, state.latencyMs * (0.5 + Math.random())));
     const f = state.faults;
+    if (limitedUntil > Date.now()) return rateLimited(res);
     const roll = Math.random();
     const cut = [f.rate429 ?? 0, f.rate500 ?? 0, f.drop ?? 0].reduce<number[]>((acc, p) => [...acc, (acc.at(-1) ?? 0) + p], []);
-    if (roll < cut[0]!) return fail(res, 429, "Rate Limit Exceeded");
+    if (roll < cut[0]!) return rateLimited(res);
     if (roll < cut[1]!) return fail(res, 500, "General Error");
     if (roll < cut[2]!) return drop(req);
 
@@ -161,7 +193,10 @@ export async function startFakeCloudinary(o: FakeCloudinaryOptions = {}) {
     assets,
     stats,
     setLatency: (ms: number) => void (state.latencyMs = ms),
-    setFaults: (faults: Faults) => void (state.faults = { ...faults }),
+    setFaults: (faults: Faults) => {
+      state.faults = { ...faults };
+      limitedUntil = 0;
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

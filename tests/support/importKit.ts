@@ -2,6 +2,7 @@ import { ImportProducts } from "../../src/application/catalog/ImportProducts/Imp
 import { ImageStorageFailed, type ImageStorage, type ImageUpload, type StoredImage, type UploadOutcome } from "../../src/application/ports/ImageStorage.js";
 import type { ImportProgress } from "../../src/application/ports/ImportProgress.js";
 import type { ProductSpec } from "../../src/application/ports/ProductSource.js";
+import { QueuedUploadScheduler } from "../../src/infrastructure/images/QueuedUploadScheduler.js";
 import { InMemoryImportJournal } from "../../src/infrastructure/memory/InMemoryImportJournal.js";
 import { InMemoryProductRepository } from "../../src/infrastructure/memory/InMemoryProductRepository.js";
 import { RandomIdGenerator } from "../../src/infrastructure/system/RandomIdGenerator.js";
@@ -13,6 +14,8 @@ export class MemoryImageStorage implements ImageStorage {
   readonly stored = new Map<string, StoredImage>();
   readonly calls: string[] = [];
   failing = new Set<string>();
+  /** Public id → how many more times it answers a retryable 500 before it works. */
+  flaky = new Map<string, number>();
   inFlight = 0;
   maxInFlight = 0;
 
@@ -23,6 +26,11 @@ export class MemoryImageStorage implements ImageStorage {
     await new Promise((r) => setTimeout(r, 1));
     this.inFlight--;
     if (this.failing.has(publicId)) throw new ImageStorageFailed("Invalid image file", false, 400);
+    const flaky = this.flaky.get(publicId) ?? 0;
+    if (flaky > 0) {
+      this.flaky.set(publicId, flaky - 1);
+      throw new ImageStorageFailed("General Error", true, 500);
+    }
     const existing = this.stored.get(publicId);
     if (existing) return { image: existing, existed: true };
     const image = { publicId, url: `https://cdn.example/image/upload/v1/${publicId}.jpg`, width: 400, height: 400, format: "jpg", bytes: 1000 };
@@ -51,13 +59,13 @@ export function productSpecs(count: number, imagesEach = 5): ProductSpec[] {
   });
 }
 
-export const silentProgress: ImportProgress = { start: () => undefined, advance: () => undefined, stop: () => undefined };
+export const silentProgress: ImportProgress = { start: () => undefined, advance: () => undefined, paused: () => undefined, resumed: () => undefined, stop: () => undefined };
 
 export function importKit(specs: ProductSpec[]) {
   const images = new MemoryImageStorage();
   const products = new InMemoryProductRepository();
   const journal = new InMemoryImportJournal();
   const make = () =>
-    new ImportProducts({ source: { load: async () => specs }, images, products, journal, progress: silentProgress, ids: new RandomIdGenerator(), clock: new TestClock() });
+    new ImportProducts({ source: { load: async () => specs }, images, scheduler: new QueuedUploadScheduler({ retries: 3, minDelayMs: 1, maxDelayMs: 5 }), products, journal, progress: silentProgress, ids: new RandomIdGenerator(), clock: new TestClock() });
   return { images, products, journal, make };
 }

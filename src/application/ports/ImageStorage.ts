@@ -29,14 +29,30 @@ export interface ImageStorage {
   upload(request: ImageUpload): Promise<UploadOutcome>;
 }
 
-/** An upload that failed after the adapter's own retries; `retryable` says whether trying later may succeed. */
+/** Why an upload failed, as far as retrying is concerned; the import summary counts retries by it. */
+export type FailureCause = "rate-limit" | "server-error" | "timeout" | "connection" | "rejected";
+
+export const causeOfStatus = (status: number | undefined): FailureCause => {
+  if (status === undefined) return "connection";
+  if (status === 420 || status === 429) return "rate-limit";
+  if (status === 408 || status === 499) return "timeout";
+  return status >= 500 ? "server-error" : "rejected";
+};
+
+/** An upload that failed; `retryable` says whether trying later may succeed. */
 export class ImageStorageFailed extends DomainError {
   readonly code = "IMAGE_STORAGE_FAILED";
+  readonly failureCause: FailureCause;
+  /** How long the storage asked every client to wait (a rate limit's Retry-After or reset time), when it said. */
+  readonly retryAfterMs: number | undefined;
   constructor(
     message: string,
     readonly retryable: boolean,
     readonly status?: number,
+    hints: { cause?: FailureCause; retryAfterMs?: number | undefined } = {},
   ) {
     super(message);
+    this.failureCause = hints.cause ?? (retryable ? causeOfStatus(status) : "rejected");
+    this.retryAfterMs = hints.retryAfterMs;
   }
 }

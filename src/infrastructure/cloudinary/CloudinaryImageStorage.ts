@@ -3,6 +3,7 @@ import https from "node:https";
 import type { UploadApiResponse } from "cloudinary";
 import type { ImageStorage, ImageUpload, UploadOutcome } from "../../application/ports/ImageStorage.js";
 import { translateCloudinaryError } from "./cloudinaryErrors.js";
+import { ResponseHeaderTap } from "./responseHeaders.js";
 
 export interface CloudinarySettings {
   cloudName: string;
@@ -28,19 +29,21 @@ export class CloudinaryImageStorage implements ImageStorage {
   readonly name = "Cloudinary";
   // The SDK picks http or https once, when it loads; an explicit keep-alive agent makes either prefix work and reuses sockets.
   readonly #agent: http.Agent;
+  readonly #tap: ResponseHeaderTap;
 
   constructor(private readonly s: CloudinarySettings) {
     const secure = !s.uploadPrefix?.startsWith("http:");
     this.#agent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+    this.#tap = new ResponseHeaderTap(this.#agent);
   }
 
   async upload({ publicId, folder, file }: ImageUpload): Promise<UploadOutcome> {
     const id = `${this.s.rootFolder}/${publicId}`;
     let response: UploadApiResponse;
-    try {
-      // Loaded on first use: the SDK parses CLOUDINARY_URL when it loads, and must not pre-empt config validation.
-      const { v2: cloudinary } = await import("cloudinary");
-      response = await cloudinary.uploader.upload(file, {
+    // Loaded on first use: the SDK parses CLOUDINARY_URL when it loads, and must not pre-empt config validation.
+    const { v2: cloudinary } = await import("cloudinary");
+    const call = this.#tap.during(() =>
+      cloudinary.uploader.upload(file, {
         public_id: id,
         asset_folder: `${this.s.rootFolder}/${folder}`,
         overwrite: false,
@@ -52,9 +55,12 @@ export class CloudinaryImageStorage implements ImageStorage {
         timeout: this.s.timeoutMs,
         agent: this.#agent,
         ...(this.s.uploadPrefix ? { upload_prefix: this.s.uploadPrefix } : {}),
-      });
+      }),
+    );
+    try {
+      response = await call.result;
     } catch (error) {
-      throw translateCloudinaryError(error, id);
+      throw translateCloudinaryError(error, id, call.headers());
     }
     return {
       image: {

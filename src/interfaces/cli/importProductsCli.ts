@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { ImportProducts } from "../../application/catalog/ImportProducts/ImportProducts.js";
-import { succeeded, type ImportSummary } from "../../application/catalog/ImportProducts/ImportSummary.js";
+import { succeeded, totalRetries, type ImportSummary } from "../../application/catalog/ImportProducts/ImportSummary.js";
 import type { ImportProgress } from "../../application/ports/ImportProgress.js";
 import { progressReporter } from "./progressReporter.js";
 
@@ -11,7 +11,6 @@ export interface ImportCliDeps {
   /** e.g. "Cloudinary (cloud demo) → MongoDB" */
   target: string;
   resetJournal(): Promise<void>;
-  retries(): number;
   out: NodeJS.WriteStream;
   err: NodeJS.WriteStream;
 }
@@ -69,17 +68,22 @@ export async function runImportCli(argv: string[], d: ImportCliDeps): Promise<nu
   if (resetJournal) await d.resetJournal();
   d.out.write(`Importing into ${d.target}, concurrency ${options.concurrency}${options.dryRun ? " (dry run)" : ""}\n`);
   const summary = await d.makeImport(progressReporter(d.err)).execute(options);
-  d.out.write(formatSummary(summary, d.retries()));
+  d.out.write(formatSummary(summary));
   return succeeded(summary) ? 0 : 1;
 }
 
-export function formatSummary(s: ImportSummary, retries: number): string {
+const CAUSES = { "rate-limit": "rate limit (420/429)", "server-error": "5xx", timeout: "timeout", connection: "reset/dropped" } as const;
+
+export function formatSummary(s: ImportSummary): string {
+  const byCause = Object.entries(CAUSES).map(([cause, label]) => `${label} ${s.retries[cause as keyof typeof CAUSES]}`).join(", ");
   const lines = [
     `\n${s.dryRun ? "Dry run" : "Import"} ${s.failures.length ? "finished with failures" : "complete"} in ${(s.elapsedMs / 1000).toFixed(1)} s`,
     `  images:   ${s.images.total} total, ${s.images.uploaded} uploaded, ${s.images.skipped} skipped (already there), ${s.images.failed} failed` +
       (s.dryRun ? `, ${s.images.pending} to upload` : ""),
     `  products: ${s.products.total} total, ${s.products.written} written, ${s.products.failed} not written`,
-    `  rate:     ${s.imagesPerSecond.toFixed(1)} images/s uploaded, ${retries} retried attempts`,
+    `  rate:     ${s.imagesPerSecond.toFixed(1)} images/s uploaded, ${totalRetries(s)} retried attempts`,
+    `  retries:  ${byCause}`,
+    `  paused:   ${(s.rateLimit.pausedMs / 1000).toFixed(1)} s for rate limits (${s.rateLimit.pauses} pause${s.rateLimit.pauses === 1 ? "" : "s"})`,
   ];
   const shown = s.failures.slice(0, 20).map((f) => `    ${f.target}: ${f.reason}`);
   if (s.failures.length) lines.push(`  failures (${s.failures.length}):`, ...shown);

@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ImageStorageFailed } from "../../../src/application/ports/ImageStorage.js";
 import { CloudinaryImageStorage, type CloudinarySettings } from "../../../src/infrastructure/cloudinary/CloudinaryImageStorage.js";
-import { RetryingImageStorage } from "../../../src/infrastructure/images/RetryingImageStorage.js";
+import { QueuedUploadScheduler } from "../../../src/infrastructure/images/QueuedUploadScheduler.js";
 import { expectedSignature } from "../../support/cloudinarySignature.js";
 import { startFakeCloudinary, type FakeCloudinary } from "../../support/fakeCloudinary.js";
 
@@ -27,6 +27,7 @@ const storage = (over: Partial<CloudinarySettings> = {}) => {
   storages.push(s);
   return s;
 };
+const quiet = { paused: () => undefined, resumed: () => undefined };
 const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as ImageStorageFailed);
 
 beforeAll(async () => {
@@ -85,20 +86,34 @@ describe("CloudinaryImageStorage against a Cloudinary-compatible endpoint on loo
   });
 
   it.each([
-    ["429 rate limit", { rate429: 1 }, 429],
-    ["500 server error", { rate500: 1 }, 500],
-    ["dropped connection", { drop: 1 }, undefined],
-  ])("a %s becomes a retryable error", async (_label, faults, status) => {
+    ["429 rate limit", { rate429: 1 }, 429, "rate-limit"],
+    ["500 server error", { rate500: 1 }, 500, "server-error"],
+    ["dropped connection", { drop: 1 }, undefined, "connection"],
+  ])("a %s becomes a retryable error with its cause", async (_label, faults, status, cause) => {
     fake.setFaults(faults);
     const error = await failure(storage().upload({ publicId: "p/retry", folder: "p", file }));
-    expect(error).toMatchObject({ retryable: true, status });
+    expect(error).toMatchObject({ retryable: true, status, failureCause: cause, retryAfterMs: undefined });
+  });
+
+  it("a 429 with Retry-After carries how long to wait, although the SDK drops the response's headers", async () => {
+    fake.setFaults({ rate429: 1, retryAfterSeconds: 7 });
+    const s = storage();
+    const [first, second] = await Promise.all([
+      failure(s.upload({ publicId: "p/limited-1", folder: "p", file })),
+      failure(s.upload({ publicId: "p/limited-2", folder: "p", file })),
+    ]);
+    for (const error of [first, second]) {
+      expect(error).toMatchObject({ retryable: true, status: 429, failureCause: "rate-limit" });
+      expect(error!.retryAfterMs).toBeGreaterThan(5_000);
+      expect(error!.retryAfterMs).toBeLessThanOrEqual(7_000);
+    }
   });
 
   it("a timeout becomes a retryable error", async () => {
     fake.setLatency(500);
     try {
       const error = await failure(storage({ timeoutMs: 100 }).upload({ publicId: "p/slow", folder: "p", file }));
-      expect(error).toMatchObject({ retryable: true, status: 499 });
+      expect(error).toMatchObject({ retryable: true, status: 499, failureCause: "timeout" });
     } finally {
       fake.setLatency(0);
     }
@@ -106,20 +121,21 @@ describe("CloudinaryImageStorage against a Cloudinary-compatible endpoint on loo
 
   it("with retries, an upload gets through transient faults, and a stored-then-dropped upload is not stored twice", async () => {
     fake.setFaults({ rate429: 0.3, rate500: 0.2, drop: 0.1, dropAfterStore: 0.3 });
-    const s = new RetryingImageStorage(storage(), { retries: 30, minDelayMs: 1, maxDelayMs: 5 });
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => s.upload({ publicId: `flaky/${i}`, folder: "flaky", file })));
+    const run = new QueuedUploadScheduler({ retries: 30, minDelayMs: 1, maxDelayMs: 5 }).open(8, quiet);
+    const s = storage();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => run.run(() => s.upload({ publicId: `flaky/${i}`, folder: "flaky", file }))));
     expect(results.map((r) => r.image.publicId)).toEqual(Array.from({ length: 20 }, (_, i) => `bazaar/flaky/${i}`));
     for (let i = 0; i < 20; i++) expect(fake.stats.created.get(`bazaar/flaky/${i}`)).toBe(1);
   });
 
   it("with retries, a 400 fails at once without retrying", async () => {
-    let retries = 0;
-    const s = new RetryingImageStorage(storage(), { retries: 5, minDelayMs: 1, maxDelayMs: 5, onRetry: () => void retries++ });
+    const run = new QueuedUploadScheduler({ retries: 5, minDelayMs: 1, maxDelayMs: 5 }).open(8, quiet);
+    const s = storage();
     const before = fake.stats.requests;
-    const error = await failure(s.upload({ publicId: "p/bad", folder: "p", file: join(dir, "missing.jpg") }));
+    const error = await failure(run.run(() => s.upload({ publicId: "p/bad", folder: "p", file: join(dir, "missing.jpg") })));
     expect(error).toBeInstanceOf(ImageStorageFailed);
     expect(error?.retryable).toBe(false);
-    expect(retries).toBe(0);
+    expect(Object.values(run.report().retries)).toEqual([0, 0, 0, 0]);
     expect(fake.stats.requests - before).toBeLessThanOrEqual(1);
   });
 });

@@ -6,7 +6,7 @@ import type { ImageStorage, StoredImage } from "../../ports/ImageStorage.js";
 import type { ImportJournal } from "../../ports/ImportJournal.js";
 import type { ImageOutcome, ImportProgress } from "../../ports/ImportProgress.js";
 import type { ProductSource, ProductSpec } from "../../ports/ProductSource.js";
-import { forEachConcurrently } from "../../shared/forEachConcurrently.js";
+import type { UploadRun, UploadScheduler } from "../../ports/UploadScheduler.js";
 import { emptySummary, failureReason, finishSummary, type ImportSummary } from "./ImportSummary.js";
 import { imagePublicId, imageTasks, productFromSpec, type ImageTask } from "./productImages.js";
 
@@ -21,6 +21,8 @@ export interface ImportProductsInput {
 export interface ImportProductsDeps {
   source: ProductSource;
   images: ImageStorage;
+  /** Bounds uploads in flight and retries transient failures without holding a slot. */
+  scheduler: UploadScheduler;
   products: ProductRepository;
   journal: ImportJournal;
   progress: ImportProgress;
@@ -53,27 +55,34 @@ export class ImportProducts {
       if (specsToWrite.length > 0 && !input.dryRun) writes = writes.then(() => this.write(specsToWrite, stored, s));
     };
 
+    const reason = `rate limited by ${this.d.images.name}`;
+    const uploads = this.d.scheduler.open(input.concurrency, {
+      paused: (seconds) => this.d.progress.paused(seconds, reason),
+      resumed: () => this.d.progress.resumed(),
+    });
     this.d.progress.start(tasks.length);
     try {
-      await forEachConcurrently(tasks, input.concurrency, async (task) => {
-        const outcome = await this.store(task, journal, stored, input.dryRun, s);
+      // Every task is handed over at once: the scheduler, not this loop, decides when each upload starts.
+      await Promise.all(tasks.map(async (task) => {
+        const outcome = await this.store(task, uploads, journal, stored, input.dryRun, s);
         s.images[outcome]++;
         this.d.progress.advance(outcome);
         const left = waiting.get(task.spec.sku)! - 1;
         waiting.set(task.spec.sku, left);
         if (left === 0 && task.spec.images.every((i) => stored.has(imagePublicId(task.spec.sku, i.position)))) batch.push(task.spec);
         if (batch.length >= WRITE_BATCH) flush();
-      });
+      }));
       flush();
       await writes;
     } finally {
+      uploads.close();
       this.d.progress.stop();
       await this.d.journal.close();
     }
-    return finishSummary(s, this.d.clock.now().getTime() - started);
+    return finishSummary(s, uploads.report(), this.d.clock.now().getTime() - started);
   }
 
-  private async store(task: ImageTask, journal: Map<string, StoredImage>, stored: Map<string, StoredImage>, dryRun: boolean, s: ImportSummary): Promise<ImageOutcome> {
+  private async store(task: ImageTask, uploads: UploadRun, journal: Map<string, StoredImage>, stored: Map<string, StoredImage>, dryRun: boolean, s: ImportSummary): Promise<ImageOutcome> {
     const known = journal.get(task.publicId);
     if (known) {
       stored.set(task.publicId, known);
@@ -81,7 +90,7 @@ export class ImportProducts {
     }
     if (dryRun) return "pending";
     try {
-      const { image, existed } = await this.d.images.upload({ publicId: task.publicId, folder: task.folder, file: task.file });
+      const { image, existed } = await uploads.run(() => this.d.images.upload({ publicId: task.publicId, folder: task.folder, file: task.file }));
       await this.d.journal.record(task.publicId, image);
       stored.set(task.publicId, image);
       return existed ? "skipped" : "uploaded";

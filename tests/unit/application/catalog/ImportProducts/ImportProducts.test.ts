@@ -38,6 +38,17 @@ describe("ImportProducts", () => {
     expect(kit.images.calls.filter((id) => id !== "products/sku-0002/3")).toHaveLength(19);
   });
 
+  it("retries an image whose upload failed for a transient reason and reports the retries by cause", async () => {
+    const kit = importKit(productSpecs(3));
+    kit.images.flaky.set("products/sku-0002/4", 2);
+    const summary = await kit.make().execute({ concurrency: 2, dryRun: false });
+    expect(succeeded(summary)).toBe(true);
+    expect(summary.images).toMatchObject({ uploaded: 15, failed: 0 });
+    expect(summary.retries).toEqual({ "rate-limit": 0, "server-error": 2, timeout: 0, connection: 0 });
+    expect(summary.rateLimit).toEqual({ pausedMs: 0, pauses: 0 });
+    expect(kit.images.calls.filter((id) => id === "products/sku-0002/4")).toHaveLength(3);
+  });
+
   it("counts an image the storage already holds (journal lost) as skipped, not uploaded", async () => {
     const kit = importKit(productSpecs(2));
     await kit.make().execute({ concurrency: 2, dryRun: false });
