@@ -50,6 +50,13 @@ async function signUp(api: string, email: string, ip: string): Promise<number> {
   return res?.status ?? 0;
 }
 
+const WORKER_IN_FLIGHT = 4;
+
+/** Addresses that got two welcome emails that are different messages (not one message resent). */
+function doubledAsDifferentMessages(sink: SmtpSink, emails: string[]): string[] {
+  return emails.filter((e) => new Set(sink.to(e).filter((m) => m.subject === "Welcome to Bazaar").map((m) => m.messageId)).size > 1);
+}
+
 const address = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 let seq = 0;
 const newEmail = (tag: string) => `${tag}-${++seq}-${Math.random().toString(36).slice(2, 7)}@example.com`;
@@ -80,6 +87,7 @@ describe("scale-out: two API processes and two worker processes on one Redis", (
       MAIL_DIR: join(dir, "mail"),
       CATALOG_DATA_DIR: join(dir, "catalog"),
       CATALOG_SEED_ON_START: "false",
+      EVENT_CONCURRENCY: String(WORKER_IN_FLIGHT),
     });
     apis.push(...(await Promise.all([spawnApi(env), spawnApi(env)])));
     workers.push(spawnWorker(env), spawnWorker(env));
@@ -108,7 +116,7 @@ describe("scale-out: two API processes and two worker processes on one Redis", (
     expect(welcomeCounts(sink, emails)).toEqual({ missing: [], duplicated: [] });
   });
 
-  it("one API and one worker SIGKILLed mid-burst: every signup the surviving API acknowledged gets exactly one email, and none is doubled", async () => {
+  it("one API and one worker SIGKILLed mid-burst: every signup the surviving API acknowledged gets its email, and nothing is doubled beyond the documented resend", async () => {
     const [doomed, survivor] = apis as [ApiProcess, ApiProcess];
     const emails = Array.from({ length: 40 }, () => newEmail("kill"));
     const burst = Promise.all(emails.map((e, i) => signUp((i % 2 ? survivor : doomed).url, e, address(5000 + i))));
@@ -120,11 +128,17 @@ describe("scale-out: two API processes and two worker processes on one Redis", (
     expect(bySurvivor).toHaveLength(20);
     expect(await waitFor(() => welcomeCounts(sink, bySurvivor).missing.length === 0, 20_000)).toBe(true);
     await new Promise((r) => setTimeout(r, 1_000));
-    expect(welcomeCounts(sink, bySurvivor)).toEqual({ missing: [], duplicated: [] });
+    expect(welcomeCounts(sink, bySurvivor).missing).toEqual([]);
     // The killed API's users lived in its memory, and so did any event its relay had not yet published: those are
-    // the in-memory store's documented limit, not asserted. But nothing it did publish may be sent twice.
+    // the in-memory store's documented limit, not asserted. What it did publish is held to the same rule as the rest.
     const byDoomed = acknowledged(doomed);
-    expect(welcomeCounts(sink, byDoomed).duplicated).toEqual([]);
-    console.log(`figures: ${JSON.stringify({ scenario: "scale-out-kill", acknowledgedBySurvivor: bySurvivor.length, acknowledgedByKilledApi: byDoomed.length, killedApiEmailsDelivered: byDoomed.length - welcomeCounts(sink, byDoomed).missing.length })}`);
+    const all = [...bySurvivor, ...byDoomed];
+    // A worker SIGKILLed after the SMTP server accepted a mail and before its sent mark was written leaves a claim
+    // that expires, and the mail goes out again (README, "Exactly one email per event"): the same message, same
+    // Message-ID, at most one per message the killed worker had in flight. Any other second copy is a bug.
+    expect(doubledAsDifferentMessages(sink, all)).toEqual([]);
+    const resent = welcomeCounts(sink, all).duplicated;
+    expect(resent.length).toBeLessThanOrEqual(WORKER_IN_FLIGHT);
+    console.log(`figures: ${JSON.stringify({ scenario: "scale-out-kill", acknowledgedBySurvivor: bySurvivor.length, acknowledgedByKilledApi: byDoomed.length, killedApiEmailsDelivered: byDoomed.length - welcomeCounts(sink, byDoomed).missing.length, resentAfterWorkerKill: resent.length })}`);
   });
 });
