@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../support/freePort.js";
 import { sampleValue, scrape } from "../support/prometheusText.js";
 import { redisSkipReason, TEST_REDIS_URL } from "../support/redis.js";
+import { waitForLine } from "../support/waitForLine.js";
 
 /**
  * `npm run build`, then the compiled processes under plain node, as `npm run start:prod` runs them: no tsx, ESM with
@@ -31,24 +32,6 @@ function run(entry: string, env: Record<string, string>, args: string[] = []): C
   return spawn(process.execPath, ["--enable-source-maps", join("dist/main", entry), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", JWT_SECRET: "s".repeat(48), HOST: "127.0.0.1", LOG_LEVEL: "info", CATALOG_SEED_ON_START: "false", ...env },
-  });
-}
-
-async function waitForLine(child: ChildProcessWithoutNullStreams, pattern: RegExp): Promise<string> {
-  let out = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} in:\n${out}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split("\n").find((l) => pattern.test(l));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line);
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`exited with ${code} before ${pattern}:\n${out}`)));
   });
 }
 

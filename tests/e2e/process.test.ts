@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { waitForLine } from "../support/waitForLine.js";
 
 const TSX = "node_modules/.bin/tsx";
 
@@ -15,23 +16,6 @@ function scratchDirs(): Record<string, string> {
 
 function start(env: Record<string, string>): ChildProcessWithoutNullStreams {
   return spawn(TSX, ["src/main/api.ts"], { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
-}
-
-async function waitForLine(child: ChildProcessWithoutNullStreams, pattern: RegExp): Promise<string> {
-  let out = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} in:\n${out}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split("\n").find((l) => pattern.test(l));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line);
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-  });
 }
 
 describe("the bazaar process", () => {
