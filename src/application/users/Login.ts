@@ -3,7 +3,8 @@ import { InvalidCredentials } from "../../domain/users/UserErrors.js";
 import type { UserRepository } from "../../domain/users/UserRepository.js";
 import type { PasswordHasher } from "../ports/PasswordHasher.js";
 import type { SessionRevocations } from "../ports/SessionRevocations.js";
-import { InvalidToken, type IssuedToken, type TokenService } from "../ports/TokenService.js";
+import type { IssuedToken, TokenService } from "../ports/TokenService.js";
+import { endSession } from "./sessions/endSession.js";
 import { toPublicUser, type PublicUser } from "./views/PublicUser.js";
 
 export interface LoginInput {
@@ -34,22 +35,10 @@ export class Login {
     const hash = user?.passwordHash ?? (await this.hasher.dummyHash());
     const matches = await this.hasher.verify(input.password.normalize("NFC"), hash);
     if (!user || !matches) throw new InvalidCredentials();
-    await this.endPreviousSession(input.previousToken);
+    // The client replaces the session it holds, whoever it belonged to: a copy of the older token (another tab, a
+    // proxy log, a stolen cookie) stops working too. Only a successful login does this.
+    await endSession(this.tokens, this.revocations, input.previousToken);
     const session = await this.tokens.issue({ userId: user.id, sessionVersion: user.sessionVersion });
     return { user: toPublicUser(user), session };
-  }
-
-  /**
-   * A client that logs in replaces the session it holds, whoever it belonged to: the older token is revoked
-   * until it expires, so a copy of it (left in another tab, a proxy log, a stolen cookie) stops working too.
-   * Only a successful login does this; a token that is already invalid is simply ignored.
-   */
-  private async endPreviousSession(token: string | null | undefined): Promise<void> {
-    if (!token) return;
-    const previous = await this.tokens.verify(token).catch((error: unknown) => {
-      if (error instanceof InvalidToken) return null;
-      throw error;
-    });
-    if (previous) await this.revocations.revoke(previous.tokenId, previous.expiresAt);
   }
 }

@@ -1,5 +1,6 @@
 import type { SessionRevocations } from "../ports/SessionRevocations.js";
-import { InvalidToken, type TokenService } from "../ports/TokenService.js";
+import type { TokenService } from "../ports/TokenService.js";
+import { endSession } from "./sessions/endSession.js";
 
 export interface LogoutInput {
   /** The session token the client presented, if any. */
@@ -14,16 +15,8 @@ export class Logout {
     private readonly revocations: SessionRevocations,
   ) {}
 
-  /**
-   * Logging out is always allowed: no token or an already-dead one leaves nothing to end. A live token stays revoked
-   * until it would have expired anyway; if that cannot be recorded, the error reaches the client.
-   */
+  /** Logging out is always allowed: with no live session there is simply nothing to end. */
   async execute(input: LogoutInput): Promise<void> {
-    if (!input.token) return;
-    const session = await this.tokens.verify(input.token).catch((error: unknown) => {
-      if (error instanceof InvalidToken) return null;
-      throw error;
-    });
-    if (session) await this.revocations.revoke(session.tokenId, session.expiresAt);
+    await endSession(this.tokens, this.revocations, input.token);
   }
 }
