@@ -3,6 +3,7 @@ import http, { type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Logger } from "../../infrastructure/logging/logger.js";
 import { clientWentAway, connectionErrorSummary } from "./errors/connectionErrorSummary.js";
+import { errorBody } from "./errors/errorHandler.js";
 import { apiSecurityHeaderList } from "./middleware/securityHeaders.js";
 
 interface Refusal {
@@ -65,7 +66,7 @@ export function answerClientErrors(server: http.Server, logger: Logger): void {
 }
 
 function response(refusal: Refusal, reqId: string, securityHeaders: Array<[string, string]>): Buffer {
-  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+  const body = JSON.stringify(errorBody(refusal.code, refusal.message));
   const head = [
     `HTTP/1.1 ${refusal.status} ${http.STATUS_CODES[refusal.status] ?? "Error"}`,
     "Content-Type: application/json; charset=utf-8",

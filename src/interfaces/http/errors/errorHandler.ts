@@ -29,14 +29,14 @@ export const errorHandler = (logger: Logger) => async (ctx: Context, next: Next)
 };
 
 function shape(error: unknown): ShapedError {
-  if (error instanceof HttpError) return { status: error.status, body: body(error.code, error.message, error.details), headers: error.headers };
+  if (error instanceof HttpError) return { status: error.status, body: errorBody(error.code, error.message, error.details), headers: error.headers };
   if (error instanceof DomainError) {
     const status = statusOf(error.code);
-    if (status) return { status, body: body(error.code, error.message, error.details) };
+    if (status) return { status, body: errorBody(error.code, error.message, error.details) };
   }
   const expose = fromKoaOrBodyParser(error);
   if (expose) return expose;
-  return { status: 500, body: body("INTERNAL", "Something went wrong on our side") };
+  return { status: 500, body: errorBody("INTERNAL", "Something went wrong on our side") };
 }
 
 /** http-errors thrown by Koa, co-body and raw-body carry a 4xx status and a safe `type`. */
@@ -44,20 +44,21 @@ function fromKoaOrBodyParser(error: unknown): ShapedError | null {
   if (typeof error !== "object" || error === null) return null;
   const { status, type } = error as { status?: unknown; type?: unknown };
   if (typeof status !== "number" || status < 400 || status > 501 || (status >= 500 && status !== 501)) return null;
-  if (status === 405) return { status, body: body("METHOD_NOT_ALLOWED", "Method not allowed on this path") };
-  if (status === 501) return { status, body: body("NOT_IMPLEMENTED", "Method not implemented") };
-  if (status === 413 || type === "entity.too.large") return { status: 413, body: body("PAYLOAD_TOO_LARGE", "Request body is too large") };
+  if (status === 405) return { status, body: errorBody("METHOD_NOT_ALLOWED", "Method not allowed on this path") };
+  if (status === 501) return { status, body: errorBody("NOT_IMPLEMENTED", "Method not implemented") };
+  if (status === 413 || type === "entity.too.large") return { status: 413, body: errorBody("PAYLOAD_TOO_LARGE", "Request body is too large") };
   if (status === 415 || type === "encoding.unsupported" || type === "charset.unsupported")
-    return { status: 415, body: body("UNSUPPORTED_MEDIA_TYPE", "Request body encoding is not supported") };
+    return { status: 415, body: errorBody("UNSUPPORTED_MEDIA_TYPE", "Request body encoding is not supported") };
   // co-body parses with bourne, which refuses __proto__ keys outright.
   if (error instanceof SyntaxError && /prototype property/.test(error.message))
-    return { status: 400, body: body("HOSTILE_INPUT", "Keys such as __proto__ are not allowed in request bodies") };
+    return { status: 400, body: errorBody("HOSTILE_INPUT", "Keys such as __proto__ are not allowed in request bodies") };
   if (error instanceof SyntaxError || type === "entity.parse.failed")
-    return { status: 400, body: body("MALFORMED_JSON", "Request body is not valid JSON (an object is expected)") };
-  if (type === "request.aborted") return { status: 400, body: body("REQUEST_ABORTED", "Request was aborted") };
-  return { status, body: body("BAD_REQUEST", "Request could not be processed") };
+    return { status: 400, body: errorBody("MALFORMED_JSON", "Request body is not valid JSON (an object is expected)") };
+  if (type === "request.aborted") return { status: 400, body: errorBody("REQUEST_ABORTED", "Request was aborted") };
+  return { status, body: errorBody("BAD_REQUEST", "Request could not be processed") };
 }
 
-function body(code: string, message: string, details?: unknown): ErrorBody {
+/** The one error shape, for every answer Bazaar gives to a bad request, wherever it is produced. */
+export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }

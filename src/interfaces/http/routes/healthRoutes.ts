@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { HealthCheck } from "../../../application/ports/HealthCheck.js";
 import type { Logger } from "../../../infrastructure/logging/logger.js";
+import { errorBody } from "../errors/errorHandler.js";
 import { errorResponse } from "../schemas/errorSchemas.js";
 import { route, type Route } from "./route.js";
 
@@ -46,7 +47,7 @@ export function healthRoutes(readiness: Readiness, logger: Logger): Route[] {
         const ready = readiness.accepting() && failed.length === 0;
         ctx.status = ready ? 200 : 503;
         const message = !readiness.accepting() ? "Shutting down" : `Unavailable: ${failed.join(", ")}`;
-        ctx.body = ready ? { status: "ready", checks } : { error: { code: "NOT_READY", message, details: checks } };
+        ctx.body = ready ? { status: "ready", checks } : errorBody("NOT_READY", message, checks);
       },
     }),
   ];
