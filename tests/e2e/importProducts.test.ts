@@ -44,8 +44,8 @@ const expectEachImageCreatedOnce = (f: FakeCloudinary) => {
   expect([...f.stats.created.values()].every((n) => n === 1)).toBe(true);
 };
 
-/** `npm run import:products -- --concurrency 24` as its own process, against the fake endpoint, into `dataDir`. */
-function importCli(f: FakeCloudinary, dataDir: string): ChildProcess {
+/** `npm run import:products -- <args>` as its own process, against the fake endpoint, into `dataDir`. */
+function importCli(f: FakeCloudinary, dataDir: string, args = ["--concurrency", "24"], over: Record<string, string> = {}): ChildProcess {
   const env = {
     ...process.env,
     NODE_ENV: "test",
@@ -56,8 +56,9 @@ function importCli(f: FakeCloudinary, dataDir: string): ChildProcess {
     CLOUDINARY_UPLOAD_PREFIX: f.uploadPrefix,
     IMPORT_RETRY_MIN_DELAY_MS: "10",
     IMPORT_RETRY_MAX_DELAY_MS: "200",
+    ...over,
   };
-  return spawn(process.execPath, ["--import", "tsx", "src/main/import-products.ts", "--concurrency", "24"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, ["--import", "tsx", "src/main/import-products.ts", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 describe("ImportProducts through the real Cloudinary SDK to a Cloudinary-compatible endpoint", () => {
@@ -203,19 +204,10 @@ describe("ImportProducts through the real Cloudinary SDK to a Cloudinary-compati
     const dataDir = join(root, "upload-prefix-in-url");
     await mkdir(dataDir, { recursive: true });
     await symlink(datasetDir, join(dataDir, "dataset"));
-    const env = {
-      ...process.env,
-      NODE_ENV: "test",
-      JWT_SECRET: TEST_SECRET,
-      MONGODB_URI: "",
-      CATALOG_DATA_DIR: dataDir,
-      CLOUDINARY_URL: `${f.cloudinaryUrl}?upload_prefix=${f.origin}`,
-      CLOUDINARY_UPLOAD_PREFIX: "",
-    };
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main/import-products.ts", "--limit", "3"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = importCli(f, dataDir, ["--limit", "3"], { CLOUDINARY_URL: `${f.cloudinaryUrl}?upload_prefix=${f.origin}`, CLOUDINARY_UPLOAD_PREFIX: "" });
     let text = "";
-    child.stdout.on("data", (d: Buffer) => (text += d));
-    child.stderr.on("data", (d: Buffer) => (text += d));
+    child.stdout!.on("data", (d: Buffer) => (text += d));
+    child.stderr!.on("data", (d: Buffer) => (text += d));
     const [code] = (await once(child, "exit")) as [number];
 
     expect(text).toContain("Import complete");
