@@ -112,6 +112,13 @@ describe("photoUrl", () => {
     expect(stored).not.toMatch(/["<> ]/);
   });
 
+  it("percent-encodes single quotes, which the URL parser leaves as they are in paths and fragments", async () => {
+    const { client } = await loggedInClient(server);
+    const res = await client.patch("/profile/edit", { json: { photoUrl: "https://images.example.com/a'b.png?q='#x' onerror='y" } });
+    expect(res.status).toBe(200);
+    expect(res.body.photoUrl).toBe("https://images.example.com/a%27b.png?q=%27#x%27%20onerror=%27y");
+  });
+
   it("canonicalises host and path", async () => {
     const { client } = await loggedInClient(server);
     const res = await client.patch("/profile/edit", { json: { photoUrl: "HTTPS://Images.EXAMPLE.com:443/a/../b.png" } });
