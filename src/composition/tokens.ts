@@ -1,5 +1,6 @@
 import type { InjectionToken } from "./container.js";
 import type { Clock } from "../application/ports/Clock.js";
+import type { EmailedTokens } from "../application/ports/EmailedTokens.js";
 import type { HealthCheck } from "../application/ports/HealthCheck.js";
 import type { IdGenerator } from "../application/ports/IdGenerator.js";
 import type { ImageVariants } from "../application/ports/ImageVariants.js";
@@ -36,6 +37,7 @@ export const HASHER = token<PasswordHasher>("PasswordHasher");
 export const DENYLIST = token<PasswordDenylist>("PasswordDenylist");
 export const SESSION_TOKENS = token<TokenService>("TokenService");
 export const REVOCATIONS = token<SessionRevocations>("SessionRevocations");
+export const EMAILED_TOKENS = token<EmailedTokens>("EmailedTokens");
 export const AUTH_LIMITERS = token<AuthLimiters | null>("AuthLimiters");
 
 export const EVENT_BUS = token<Bus>("EventBus");
