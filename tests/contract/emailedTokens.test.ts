@@ -34,6 +34,16 @@ function contract(name: string, make: () => Subject) {
       expect(await s.store.consume("confirm-email-change", token)).toBeNull();
     });
 
+    it("peek reads a live grant without using it up, and refuses what consume refuses", async () => {
+      const s = make();
+      const userId = user();
+      const token = await s.store.issue(grant(s, userId, "reset-password"));
+      expect(await s.store.peek("reset-password", token)).toMatchObject({ userId, purpose: "reset-password" });
+      expect(await s.store.peek("verify-email", token)).toBeNull();
+      expect(await s.store.consume("reset-password", token)).not.toBeNull();
+      expect(await s.store.peek("reset-password", token)).toBeNull();
+    });
+
     it("two concurrent consumes of one token: exactly one success", async () => {
       const s = make();
       const token = await s.store.issue(grant(s, user(), "reset-password"));

@@ -40,6 +40,12 @@ export class InMemoryEmailedTokens implements EmailedTokens {
     return copy(grant);
   }
 
+  async peek(purpose: TokenPurpose, token: string): Promise<EmailedTokenGrant | null> {
+    if (!EMAILED_TOKEN_SHAPE.test(token)) return null;
+    const grant = this.#grants.get(grantKey(purpose, hashEmailedToken(token)), this.clock.now().getTime());
+    return grant ? copy(grant) : null;
+  }
+
   async cancelAll(userId: string, purposes?: readonly TokenPurpose[]): Promise<void> {
     const latest = this.#latest.get(userId);
     if (!latest) return;

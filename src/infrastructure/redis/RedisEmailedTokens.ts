@@ -40,10 +40,18 @@ export class RedisEmailedTokens implements EmailedTokens {
   }
 
   async consume(purpose: TokenPurpose, token: string): Promise<EmailedTokenGrant | null> {
+    return this.#read(purpose, token, (key) => this.client.getDel(key));
+  }
+
+  async peek(purpose: TokenPurpose, token: string): Promise<EmailedTokenGrant | null> {
+    return this.#read(purpose, token, (key) => this.client.get(key));
+  }
+
+  async #read(purpose: TokenPurpose, token: string, take: (key: string) => Promise<unknown>): Promise<EmailedTokenGrant | null> {
     if (!EMAILED_TOKEN_SHAPE.test(token)) return null;
     const hash = hashEmailedToken(token);
     return this.#call(async () => {
-      const raw = await this.client.getDel(grantKey(purpose, hash));
+      const raw = await take(grantKey(purpose, hash));
       if (typeof raw !== "string") return null;
       const stored = JSON.parse(raw) as StoredGrant;
       if ((await this.client.get(latestKey(purpose, stored.userId))) !== hash) return null;
