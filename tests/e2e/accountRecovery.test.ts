@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApi, type RunningApi } from "../../src/composition/api.js";
+import { startApi } from "../../src/composition/api.js";
 import { loadConfig } from "../../src/infrastructure/config/config.js";
 import { createLogger } from "../../src/infrastructure/logging/logger.js";
 import { TEST_SECRET } from "../support/accountsKit.js";
