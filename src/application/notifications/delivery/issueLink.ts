@@ -9,7 +9,9 @@ export interface LinkSettings {
 }
 
 export interface LinkRequest {
-  purpose: Exclude<TokenPurpose, "restore-account">;
+  purpose: TokenPurpose;
+  /** Overrides the configured lifetime; required for a purpose without one (the account restore link of issue 12). */
+  lifetimeMs?: number;
   userId: string;
   /** The address the link is sent to. */
   email: string;
@@ -27,8 +29,10 @@ export class LinkIssuer {
     private readonly settings: LinkSettings,
   ) {}
 
-  async issue(request: LinkRequest): Promise<{ url: string; expiresAt: Date }> {
-    const expiresAt = new Date(this.clock.now().getTime() + this.settings.lifetimesMs[request.purpose]);
+  async issue({ lifetimeMs, ...request }: LinkRequest): Promise<{ url: string; expiresAt: Date }> {
+    const lifetime = lifetimeMs ?? (request.purpose === "restore-account" ? undefined : this.settings.lifetimesMs[request.purpose]);
+    if (lifetime === undefined) throw new Error(`no lifetime for ${request.purpose} links: pass lifetimeMs`);
+    const expiresAt = new Date(this.clock.now().getTime() + lifetime);
     const token = await this.tokens.issue({ ...request, expiresAt });
     return { url: emailedLink(this.settings.base, request.purpose, token), expiresAt };
   }

@@ -76,3 +76,14 @@ describe("recovery notifications", () => {
 
 let current = setup();
 const deps = () => [current.mailer, current.ledger, current.links] as const;
+
+describe("LinkIssuer", () => {
+  it("builds <base><path>?token=<token> for any purpose; a purpose without a configured lifetime needs one passed", async () => {
+    const s = setup();
+    await expect(s.links.issue({ purpose: "restore-account", userId: "u1", email: "ada@example.com" })).rejects.toThrow(/lifetimeMs/);
+    const { url, expiresAt } = await s.links.issue({ purpose: "restore-account", userId: "u1", email: "ada@example.com", lifetimeMs: 60_000 });
+    expect(url).toMatch(/^https:\/\/bazaar\.test\/account\/restore\?token=[\w-]{43}$/);
+    expect(expiresAt).toEqual(new Date(s.clock.now().getTime() + 60_000));
+    expect(await s.tokens.consume("restore-account", url.split("token=")[1]!)).toMatchObject({ userId: "u1" });
+  });
+});
