@@ -3,10 +3,17 @@ import { instanceCachingFactory, type DependencyContainer, type InjectionToken }
 import type { AttemptLimiter } from "../application/ports/AttemptLimiter.js";
 import { Authenticate } from "../application/users/Authenticate.js";
 import { ChangePassword } from "../application/users/ChangePassword.js";
+import { ConfirmEmailChange } from "../application/users/ConfirmEmailChange.js";
 import { EditProfile } from "../application/users/EditProfile.js";
 import { Login } from "../application/users/Login.js";
 import { Logout } from "../application/users/Logout.js";
 import { RegisterUser } from "../application/users/RegisterUser.js";
+import { RequestEmailChange } from "../application/users/RequestEmailChange.js";
+import { RequestEmailVerification } from "../application/users/RequestEmailVerification.js";
+import { RequestPasswordReset } from "../application/users/RequestPasswordReset.js";
+import { ResetPassword } from "../application/users/ResetPassword.js";
+import { UndoEmailChange } from "../application/users/UndoEmailChange.js";
+import { VerifyEmail } from "../application/users/VerifyEmail.js";
 import { ViewProfile } from "../application/users/ViewProfile.js";
 import { PASSWORD_MIN_LENGTH } from "../domain/users/Password.js";
 import type { Config } from "../infrastructure/config/config.js";
@@ -21,20 +28,29 @@ import { BcryptPasswordHasher } from "../infrastructure/security/BcryptPasswordH
 import { CommonPasswordDenylist } from "../infrastructure/security/CommonPasswordDenylist.js";
 import { JwtTokenService } from "../infrastructure/security/JwtTokenService.js";
 import type { AuthLimiters } from "../interfaces/http/throttling/AuthThrottle.js";
+import { EMAIL_BUDGETS, RECOVERY_SETTINGS } from "./recovery.js";
 import type { FeatureModule } from "./runtime.js";
-import { AUTH_LIMITERS, CLOCK, DENYLIST, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "./tokens.js";
+import { AUTH_LIMITERS, CLOCK, DENYLIST, EMAILED_TOKENS, EVENT_BUS, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "./tokens.js";
 
 /** Every account use-case, built from the ports on the container: a new use-case is one line here. */
 export function accountUseCases(c: DependencyContainer) {
   const r = <T>(token: InjectionToken<T>) => c.resolve(token);
   return {
     registerUser: new RegisterUser(r(USERS), r(HASHER), r(DENYLIST), r(OUTBOX_RELAY), r(IDS), r(CLOCK)),
-    login: new Login(r(USERS), r(HASHER), r(SESSION_TOKENS), r(REVOCATIONS)),
+    login: new Login(r(USERS), r(HASHER), r(SESSION_TOKENS), r(REVOCATIONS), r(RECOVERY_SETTINGS).requireVerifiedEmail),
     logout: new Logout(r(SESSION_TOKENS), r(REVOCATIONS)),
     authenticate: new Authenticate(r(SESSION_TOKENS), r(REVOCATIONS), r(USERS)),
     viewProfile: new ViewProfile(r(USERS)),
     editProfile: new EditProfile(r(USERS), r(CLOCK)),
     changePassword: new ChangePassword(r(USERS), r(HASHER), r(DENYLIST), r(SESSION_TOKENS), r(OUTBOX_RELAY), r(IDS), r(CLOCK)),
+    // Account recovery and proof of address (issue 11).
+    requestEmailVerification: new RequestEmailVerification(r(USERS), r(EMAIL_BUDGETS).verification, r(OUTBOX_RELAY), r(IDS), r(CLOCK)),
+    verifyEmail: new VerifyEmail(r(USERS), r(EMAILED_TOKENS), r(CLOCK)),
+    requestPasswordReset: new RequestPasswordReset(r(USERS), r(EMAIL_BUDGETS).passwordReset, r(EVENT_BUS), r(IDS), r(CLOCK)),
+    resetPassword: new ResetPassword(r(USERS), r(EMAILED_TOKENS), r(HASHER), r(DENYLIST), r(OUTBOX_RELAY), r(IDS), r(CLOCK)),
+    requestEmailChange: new RequestEmailChange(r(USERS), r(HASHER), r(OUTBOX_RELAY), r(IDS), r(CLOCK)),
+    confirmEmailChange: new ConfirmEmailChange(r(USERS), r(EMAILED_TOKENS), r(OUTBOX_RELAY), r(IDS), r(CLOCK), r(RECOVERY_SETTINGS).undoWindowMs),
+    undoEmailChange: new UndoEmailChange(r(USERS), r(EMAILED_TOKENS), r(OUTBOX_RELAY), r(IDS), r(CLOCK)),
   };
 }
 
@@ -85,5 +101,6 @@ function authLimiters(config: Config, redis: RedisClient | null): AuthLimiters {
     loginFailuresPerAccount: make({ name: "login-fail-account", points: rl.loginFailuresPerAccount, windowSeconds: rl.loginWindowSeconds }),
     signupPerIp: make({ name: "signup-ip", points: rl.signupPerIp, windowSeconds: rl.signupWindowSeconds }),
     signupPerAccount: make({ name: "signup-account", points: rl.signupPerEmail, windowSeconds: rl.signupPerEmailWindowSeconds }),
+    passwordForgotPerIp: make({ name: "password-forgot-ip", points: config.recovery.forgotPerIp, windowSeconds: config.recovery.forgotWindowSeconds }),
   };
 }

@@ -8,12 +8,13 @@ import { CATALOG, catalogModule } from "./catalog.js";
 import { eventsModule } from "./events.js";
 import { processMetrics, serveMetrics } from "./metrics.js";
 import { notificationsModule } from "./notifications.js";
+import { recoveryModule } from "./recovery.js";
 import { buildRuntime, type FeatureModule, type Runtime } from "./runtime.js";
 import { AUTH_LIMITERS, EVENT_BUS, HEALTH_CHECKS, MEDIA_FILES, OUTBOX_RELAY } from "./tokens.js";
 import { startWorker } from "./worker.js";
 
 /** Everything the API process runs: accounts, the catalog, and the events they raise with their notifications. */
-export const API_FEATURES: readonly FeatureModule[] = [accountsModule, catalogModule, eventsModule, notificationsModule];
+export const API_FEATURES: readonly FeatureModule[] = [recoveryModule, accountsModule, catalogModule, eventsModule, notificationsModule];
 
 export interface RunningApi {
   url: string;

@@ -5,11 +5,12 @@ import type { PrometheusMetrics } from "../infrastructure/metrics/PrometheusMetr
 import { startNotificationWorker, type NotificationWorker } from "../interfaces/worker/notificationWorker.js";
 import { eventsModule } from "./events.js";
 import { NOTIFICATIONS, notificationsModule } from "./notifications.js";
+import { recoveryModule } from "./recovery.js";
 import type { FeatureModule, Runtime } from "./runtime.js";
 import { EVENT_BUS } from "./tokens.js";
 
-/** What a worker process needs: the bus, the mailer and the handlers; no users, no catalog. */
-export const WORKER_FEATURES: readonly FeatureModule[] = [eventsModule, notificationsModule];
+/** What a worker process needs: the bus, the mailer, the emailed-token store and the handlers; no users, no catalog. */
+export const WORKER_FEATURES: readonly FeatureModule[] = [recoveryModule, eventsModule, notificationsModule];
 
 /** The notification worker on a built runtime: used by `npm run worker` and, on the embedded default, inside the API. */
 export async function startWorker(runtime: Runtime, config: Config, logger: Logger, metrics: PrometheusMetrics | null = null): Promise<NotificationWorker> {

@@ -75,6 +75,52 @@ export function userRepositoryContract(name: string, make: () => Promise<UserRep
       expect((await repo.findById(user.id))!.toState().profile.age).toBe(40);
     });
 
+    it(["$set", "$push"], "stores the proof-of-address fields: verification time, pending address, undo window", async () => {
+      const repo = await make();
+      const user = newUser();
+      await repo.add(user);
+      const loaded = (await repo.findById(user.id))!;
+      expect(loaded.toState()).toMatchObject({ emailVerifiedAt: null, pendingEmail: null, undoEmail: null, undoEmailUntil: null });
+      const now = new Date("2026-03-04T05:06:07.890Z");
+      loaded.verifyEmail(now);
+      loaded.requestEmailChange(Email.parse(`pending-${seq}-${Date.now()}@example.com`), now);
+      await repo.update(loaded);
+      const again = (await repo.findById(user.id))!;
+      expect(again.toState()).toEqual({ ...loaded.toState(), version: loaded.version + 1 });
+      expect(again.emailVerifiedAt).toEqual(now);
+      expect(again.pendingEmail).toBe(loaded.pendingEmail);
+    });
+
+    it(["$set", "$push"], "an email change moves the account to the new address and frees the old one", async () => {
+      const repo = await make();
+      const user = newUser();
+      await repo.add(user);
+      const oldEmail = user.email;
+      const newEmail = `moved-${seq}-${Date.now()}@example.com`;
+      const loaded = (await repo.findById(user.id))!;
+      const now = new Date("2026-03-04T05:06:07.890Z");
+      loaded.requestEmailChange(Email.parse(newEmail), now);
+      loaded.confirmEmailChange(now, new Date("2026-03-11T05:06:07.890Z"));
+      await repo.update(loaded);
+      expect((await repo.findByEmail(newEmail))?.id).toBe(user.id);
+      expect(await repo.findByEmail(oldEmail)).toBeNull();
+      expect((await repo.findById(user.id))!.toState()).toMatchObject({ email: newEmail, undoEmail: oldEmail, undoEmailUntil: new Date("2026-03-11T05:06:07.890Z"), emailVerifiedAt: now });
+      await repo.add(newUser(oldEmail));
+    });
+
+    it(["$set", "$push"], "refuses an email change to an address another account holds", async () => {
+      const repo = await make();
+      const [user, other] = [newUser(), newUser()];
+      await repo.add(user);
+      await repo.add(other);
+      const loaded = (await repo.findById(user.id))!;
+      loaded.requestEmailChange(Email.parse(other.email), new Date());
+      loaded.confirmEmailChange(new Date(), new Date(Date.now() + 60_000));
+      await expect(repo.update(loaded)).rejects.toBeInstanceOf(EmailTaken);
+      expect((await repo.findById(user.id))!.email).toBe(user.email);
+      expect((await repo.findByEmail(other.email))?.id).toBe(other.id);
+    });
+
     it([], "does not let a caller mutate stored state through a returned entity", async () => {
       const repo = await make();
       const user = newUser();

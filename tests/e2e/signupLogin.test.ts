@@ -13,7 +13,7 @@ describe("POST /signup", () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ email: "grace.hopper@example.com", firstName: "Test", lastName: "Hopper", skills: [], photoUrl: null });
     expect(Object.keys(res.body).sort()).toEqual(
-      ["about", "age", "createdAt", "email", "firstName", "gender", "id", "lastName", "photoUrl", "skills", "updatedAt"].sort(),
+      ["about", "age", "createdAt", "email", "emailVerified", "emailVerifiedAt", "firstName", "gender", "id", "lastName", "pendingEmail", "photoUrl", "skills", "updatedAt"].sort(),
     );
     expect(res.text).not.toMatch(/password|\$2b\$/i);
   });

@@ -1,9 +1,12 @@
 import { container } from "../../src/composition/container.js";
 import type { EventMessage } from "../../src/application/ports/EventBus.js";
 import { accountUseCases } from "../../src/composition/accounts.js";
-import { CLOCK, DENYLIST, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "../../src/composition/tokens.js";
+import { EMAIL_BUDGETS, RECOVERY_SETTINGS, type EmailBudgets, type RecoverySettings } from "../../src/composition/recovery.js";
+import { CLOCK, DENYLIST, EMAILED_TOKENS, EVENT_BUS, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "../../src/composition/tokens.js";
 import { PASSWORD_MIN_LENGTH } from "../../src/domain/users/Password.js";
-import { USER_PASSWORD_CHANGED, USER_SIGNED_UP } from "../../src/domain/users/UserEvents.js";
+import { USER_EVENT_TYPES } from "../../src/domain/users/UserEvents.js";
+import { InMemoryEmailedTokens } from "../../src/infrastructure/memory/InMemoryEmailedTokens.js";
+import { FlexibleAttemptLimiter } from "../../src/infrastructure/ratelimit/FlexibleAttemptLimiter.js";
 import { createLogger } from "../../src/infrastructure/logging/logger.js";
 import { InMemoryEventBus } from "../../src/infrastructure/memory/InMemoryEventBus.js";
 import { InMemorySessionRevocations } from "../../src/infrastructure/memory/InMemorySessionRevocations.js";
@@ -31,7 +34,16 @@ export class TestClock {
  * Every account use-case, built by the same wiring as the app (accountUseCases) over real in-memory adapters
  * (bcrypt at cost 4 to stay fast, a settable clock). A new use-case shows up here without an edit.
  */
-export function accountsKit() {
+export const KIT_RECOVERY: RecoverySettings = {
+  requireVerifiedEmail: false,
+  undoWindowMs: 7 * 86_400_000,
+  links: {
+    base: "https://bazaar.test",
+    lifetimesMs: { "verify-email": 86_400_000, "reset-password": 1_800_000, "confirm-email-change": 3_600_000, "undo-email-change": 7 * 86_400_000 },
+  },
+};
+
+export function accountsKit(options: { recovery?: Partial<RecoverySettings> } = {}) {
   const users = new InMemoryUserRepository();
   const hasher = new BcryptPasswordHasher(4);
   const tokens = new JwtTokenService({ secret: TEST_SECRET, issuer: "bazaar", audience: "bazaar-api", ttlSeconds: 3600 });
@@ -42,8 +54,13 @@ export function accountsKit() {
   const relay = new OutboxRelay(users, bus, { batchSize: 100, pollIntervalMs: 60_000, retryBaseMs: 10, retryMaxMs: 100 }, createLogger("silent"));
   const published: EventMessage[] = [];
   const record = async (m: EventMessage) => void published.push(m);
-  void bus.subscribe(USER_SIGNED_UP, "test", record);
-  void bus.subscribe(USER_PASSWORD_CHANGED, "test", record);
+  for (const type of USER_EVENT_TYPES) void bus.subscribe(type, "test", record);
+  const emailedTokens = new InMemoryEmailedTokens(clock);
+  const budget = (points: number) => ({
+    cooldown: FlexibleAttemptLimiter.inMemory({ name: "cooldown", points: 1, windowSeconds: 60 }),
+    daily: FlexibleAttemptLimiter.inMemory({ name: "daily", points, windowSeconds: 86_400 }),
+  });
+  const budgets: EmailBudgets = { verification: budget(5), passwordReset: budget(5) };
 
   const c = container.createChildContainer();
   c.register(USERS, { useValue: users });
@@ -54,6 +71,10 @@ export function accountsKit() {
   c.register(OUTBOX_RELAY, { useValue: relay });
   c.register(IDS, { useValue: new RandomIdGenerator() });
   c.register(CLOCK, { useValue: clock });
+  c.register(EVENT_BUS, { useValue: bus });
+  c.register(EMAILED_TOKENS, { useValue: emailedTokens });
+  c.register(EMAIL_BUDGETS, { useValue: budgets });
+  c.register(RECOVERY_SETTINGS, { useValue: { ...KIT_RECOVERY, ...options.recovery } });
   return {
     users,
     hasher,
@@ -63,6 +84,8 @@ export function accountsKit() {
     bus,
     relay,
     published,
+    emailedTokens,
+    budgets,
     /** Waits until every stored event is on the bus and every delivery has finished. */
     flushEvents: async () => {
       await relay.flush();

@@ -26,6 +26,11 @@ export interface EmailedTokens {
    * gets the grant; every other call, and any unknown, used, expired, cancelled or other-purpose token, gets null.
    */
   consume(purpose: TokenPurpose, token: string): Promise<EmailedTokenGrant | null>;
+  /**
+   * The grant a live token of this purpose holds, without using it up (null as for consume). For checks that must not
+   * burn the link when they fail (a weak new password, an address taken meanwhile); the use itself is still `consume`.
+   */
+  peek(purpose: TokenPurpose, token: string): Promise<EmailedTokenGrant | null>;
   /** Cancels the user's outstanding tokens: every purpose, or only those listed. */
   cancelAll(userId: string, purposes?: readonly TokenPurpose[]): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { Email } from "../../domain/users/Email.js";
-import { InvalidCredentials } from "../../domain/users/UserErrors.js";
+import { EmailNotVerified, InvalidCredentials } from "../../domain/users/UserErrors.js";
 import type { UserRepository } from "../../domain/users/UserRepository.js";
 import type { PasswordHasher } from "../ports/PasswordHasher.js";
 import type { SessionRevocations } from "../ports/SessionRevocations.js";
@@ -19,7 +19,7 @@ export interface LoginOutput {
   session: IssuedToken;
 }
 
-export type LoginError = InvalidCredentials;
+export type LoginError = InvalidCredentials | EmailNotVerified;
 
 export class Login {
   constructor(
@@ -27,6 +27,8 @@ export class Login {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly revocations: SessionRevocations,
+    /** REQUIRE_VERIFIED_EMAIL: an unverified address may not log in (said only to whoever knows the password). */
+    private readonly requireVerifiedEmail = false,
   ) {}
 
   async execute(input: LoginInput): Promise<LoginOutput> {
@@ -35,6 +37,7 @@ export class Login {
     const hash = user?.passwordHash ?? (await this.hasher.dummyHash());
     const matches = await this.hasher.verify(input.password.normalize("NFC"), hash);
     if (!user || !matches) throw new InvalidCredentials();
+    if (this.requireVerifiedEmail && !user.emailVerifiedAt) throw new EmailNotVerified();
     // The client replaces the session it holds, whoever it belonged to: a copy of the older token (another tab, a
     // proxy log, a stolen cookie) stops working too. Only a successful login does this.
     await endSession(this.tokens, this.revocations, input.previousToken);

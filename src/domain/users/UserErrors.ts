@@ -47,3 +47,26 @@ export class UserModifiedConcurrently extends DomainError {
     super("The account was modified by another request; retry");
   }
 }
+
+/** One error, one message for an unknown, used, expired, cancelled or other-purpose emailed token: nothing to tell apart. */
+export class InvalidEmailedToken extends DomainError {
+  readonly code = "INVALID_TOKEN";
+  constructor() {
+    super("This link is invalid or has expired; ask for a new one");
+  }
+}
+
+/** REQUIRE_VERIFIED_EMAIL is on and the address is not proven yet; raised only after the password matched. */
+export class EmailNotVerified extends DomainError {
+  readonly code = "EMAIL_NOT_VERIFIED";
+  constructor() {
+    super("Verify your email address before logging in; ask for a new link if needed");
+  }
+}
+
+export class EmailUnchanged extends DomainError {
+  readonly code = "EMAIL_UNCHANGED";
+  constructor() {
+    super("The new address is the account's current one");
+  }
+}

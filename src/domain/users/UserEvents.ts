@@ -9,9 +9,44 @@ export interface UserEventData {
 /** Event types are also the bus channels: each name is written here once and referenced everywhere else. */
 export const USER_SIGNED_UP = "user:signup";
 export const USER_PASSWORD_CHANGED = "user:password-changed";
+// Account recovery and proof of address (issue 11).
+export const USER_EMAIL_VERIFICATION_REQUESTED = "user:email-verification-requested";
+/** Raised by the undo of an email change (through the outbox) and by POST /password/forgot (straight to the bus). */
+export const USER_PASSWORD_RESET_REQUESTED = "user:password-reset-requested";
+export const USER_PASSWORD_RESET = "user:password-reset";
+export const USER_EMAIL_CHANGE_REQUESTED = "user:email-change-requested";
+export const USER_EMAIL_CHANGED = "user:email-changed";
+
+export interface EmailChangeRequestedData extends UserEventData {
+  newEmail: string;
+}
+export interface EmailChangedData extends UserEventData {
+  /** The address the undo link goes to: the one from before the change (or before the first change of an open undo window). */
+  previousEmail: string;
+}
 
 export type UserSignedUp = DomainEvent<typeof USER_SIGNED_UP, UserEventData>;
 export type UserPasswordChanged = DomainEvent<typeof USER_PASSWORD_CHANGED, UserEventData>;
-export type UserEvent = UserSignedUp | UserPasswordChanged;
+export type UserEmailVerificationRequested = DomainEvent<typeof USER_EMAIL_VERIFICATION_REQUESTED, UserEventData>;
+export type UserPasswordResetRequested = DomainEvent<typeof USER_PASSWORD_RESET_REQUESTED, UserEventData>;
+export type UserPasswordReset = DomainEvent<typeof USER_PASSWORD_RESET, UserEventData>;
+export type UserEmailChangeRequested = DomainEvent<typeof USER_EMAIL_CHANGE_REQUESTED, EmailChangeRequestedData>;
+export type UserEmailChanged = DomainEvent<typeof USER_EMAIL_CHANGED, EmailChangedData>;
+export type UserEvent =
+  | UserSignedUp
+  | UserPasswordChanged
+  | UserEmailVerificationRequested
+  | UserPasswordResetRequested
+  | UserPasswordReset
+  | UserEmailChangeRequested
+  | UserEmailChanged;
 
-export const USER_EVENT_TYPES = [USER_SIGNED_UP, USER_PASSWORD_CHANGED] as const;
+export const USER_EVENT_TYPES = [
+  USER_SIGNED_UP,
+  USER_PASSWORD_CHANGED,
+  USER_EMAIL_VERIFICATION_REQUESTED,
+  USER_PASSWORD_RESET_REQUESTED,
+  USER_PASSWORD_RESET,
+  USER_EMAIL_CHANGE_REQUESTED,
+  USER_EMAIL_CHANGED,
+] as const;

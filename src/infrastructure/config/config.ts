@@ -2,10 +2,12 @@ import { z } from "zod";
 import { CatalogConfigError, catalogConfig, catalogEnv, type CatalogConfig } from "./catalogConfig.js";
 import { corsOrigins } from "./corsOrigins.js";
 import { bool, int, optionalText, optionalUrl } from "./envValues.js";
+import { recoveryConfig, recoveryEnv, type RecoveryConfig } from "./recoveryConfig.js";
 import { redisClusterNodes } from "./redisClusterNodes.js";
 
 const schema = z.object({
   ...catalogEnv,
+  ...recoveryEnv,
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   HOST: z.string().trim().min(1).optional(),
   PORT: int(0, 65535).default(3000),
@@ -90,6 +92,7 @@ export interface Config {
   };
   shutdownTimeoutMs: number;
   catalog: CatalogConfig;
+  recovery: RecoveryConfig;
   mail: { smtpUrl: string | null; timeoutMs: number; retries: number; poolSize: number; from: string; dir: string };
   events: {
     streamPrefix: string;
@@ -147,9 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw error;
   }
 
+  const host = c.HOST ?? (c.NODE_ENV === "development" ? "127.0.0.1" : "0.0.0.0");
   return {
     env: c.NODE_ENV,
-    host: c.HOST ?? (c.NODE_ENV === "development" ? "127.0.0.1" : "0.0.0.0"),
+    host,
     port: c.PORT,
     logLevel: c.LOG_LEVEL,
     mongo: c.MONGODB_URI ? { uri: c.MONGODB_URI, dbName: c.MONGODB_DB } : null,
@@ -173,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     catalog,
+    recovery: recoveryConfig(c, { host, port: c.PORT }, warnings),
     mail: { smtpUrl: c.SMTP_URL ?? null, timeoutMs: c.SMTP_TIMEOUT_MS, retries: c.SMTP_RETRIES, poolSize: c.SMTP_POOL_SIZE, from: c.MAIL_FROM, dir: c.MAIL_DIR },
     events: {
       streamPrefix: c.EVENT_STREAM_PREFIX,

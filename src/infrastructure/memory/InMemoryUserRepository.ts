@@ -22,6 +22,12 @@ export class InMemoryUserRepository implements UserRepository, OutboxStore {
   async update(user: User, outbox: readonly EventMessage[] = []): Promise<void> {
     const stored = this.#byId.get(user.id);
     if (!stored || stored.version !== user.version) throw new UserModifiedConcurrently();
+    if (stored.email !== user.email) {
+      // An email change: the new address must be free, like a unique index would demand.
+      if (this.#idByEmail.has(user.email)) throw new EmailTaken();
+      this.#idByEmail.delete(stored.email);
+      this.#idByEmail.set(user.email, user.id);
+    }
     this.#byId.set(user.id, { ...user.toState(), version: user.version + 1 });
     this.#enqueue(user.id, outbox);
   }

@@ -36,12 +36,18 @@ export class MongoUserRepository implements UserRepository, OutboxStore {
   async update(user: User, outbox: readonly EventMessage[] = []): Promise<void> {
     const { _id, ...fields } = toDocument(user.toState());
     // $push, never $set: earlier messages may still be waiting for the relay.
-    const result = await translateMongoErrors(() =>
-      this.#users.updateOne(
-        { _id, version: user.version },
-        { $set: { ...fields, version: user.version + 1 }, $push: { outbox: { $each: [...outbox] } } },
-      ),
-    );
+    const result = await translateMongoErrors(async () => {
+      try {
+        return await this.#users.updateOne(
+          { _id, version: user.version },
+          { $set: { ...fields, version: user.version + 1 }, $push: { outbox: { $each: [...outbox] } } },
+        );
+      } catch (error) {
+        // An email change racing a signup (or another change) for the same address: the unique index decides.
+        if (isDuplicateKey(error)) throw new EmailTaken();
+        throw error;
+      }
+    });
     if (result.matchedCount === 0) throw new UserModifiedConcurrently();
   }
 

@@ -10,6 +10,11 @@ export interface UserDocument extends UserProfile {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  // Issue 11; absent on documents written before it, read as null.
+  emailVerifiedAt?: Date | null;
+  pendingEmail?: string | null;
+  undoEmail?: string | null;
+  undoEmailUntil?: Date | null;
   /** Transactional outbox: events saved in the same single-document write as the user, removed once on the bus. */
   outbox?: EventMessage[];
 }
@@ -37,5 +42,9 @@ export function toEntity(doc: UserDocument): User {
     version: doc.version,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
+    emailVerifiedAt: doc.emailVerifiedAt ?? null,
+    pendingEmail: doc.pendingEmail ?? null,
+    undoEmail: doc.undoEmail ?? null,
+    undoEmailUntil: doc.undoEmailUntil ?? null,
   });
 }

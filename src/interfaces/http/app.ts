@@ -13,6 +13,8 @@ import { requestContext } from "./middleware/requestContext.js";
 import { apiSecurityHeaders } from "./middleware/securityHeaders.js";
 import { accountRoutes, type AccountDeps } from "./routes/accountRoutes.js";
 import { healthRoutes, type Readiness } from "./routes/healthRoutes.js";
+import { linkPageRoutes } from "./routes/linkPageRoutes.js";
+import { recoveryRoutes, type RecoveryDeps } from "./routes/recoveryRoutes.js";
 import { profileRoutes, type ProfileDeps } from "./routes/profileRoutes.js";
 import { mount, type Route } from "./routes/route.js";
 import type { MediaFiles } from "../../application/ports/MediaFiles.js";
@@ -33,7 +35,7 @@ type UseCasesOf<Deps> = Omit<Deps, "throttle" | "cookies">;
 
 /** The feature handles are taken whole: a use-case added to a feature reaches its route without touching this file. */
 export interface HttpDeps {
-  accounts: UseCasesOf<AccountDeps> & UseCasesOf<ProfileDeps>;
+  accounts: UseCasesOf<AccountDeps> & UseCasesOf<ProfileDeps> & UseCasesOf<RecoveryDeps>;
   catalog: CatalogDeps;
   throttle: AuthThrottle;
   readiness: Readiness;
@@ -50,6 +52,8 @@ export function apiRoutes(deps: HttpDeps): Route[] {
   return [
     ...accountRoutes({ ...deps.accounts, ...edge }),
     ...profileRoutes({ ...deps.accounts, ...edge }),
+    ...recoveryRoutes({ ...deps.accounts, ...edge }),
+    ...linkPageRoutes(),
     ...healthRoutes(deps.readiness, deps.logger),
     ...productRoutes(deps.catalog),
   ];

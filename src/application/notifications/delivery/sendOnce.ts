@@ -10,15 +10,23 @@ export type NotificationOutcome = "sent" | "already-sent";
  * (same Message-ID). We accept that narrow window because a missing security notice is worse than a repeated one.
  */
 export async function sendOnce(ledger: SendLedger, mailer: Mailer, mail: MailMessage): Promise<NotificationOutcome> {
-  const claim = await ledger.claim(mail.idempotencyKey);
+  return sendOnceBuilt(ledger, mailer, mail.idempotencyKey, async () => mail);
+}
+
+/**
+ * sendOnce for a mail that is built only once the claim is ours: a mail carrying a fresh emailed token must not issue
+ * one for a redelivery that sends nothing (the new token would cancel the one already in the user's inbox).
+ */
+export async function sendOnceBuilt(ledger: SendLedger, mailer: Mailer, key: string, build: () => Promise<Omit<MailMessage, "idempotencyKey">>): Promise<NotificationOutcome> {
+  const claim = await ledger.claim(key);
   if (claim === "already-sent") return "already-sent";
-  if (claim === "in-progress") throw new NotificationInProgress(mail.idempotencyKey);
+  if (claim === "in-progress") throw new NotificationInProgress(key);
   try {
-    await mailer.send(mail);
+    await mailer.send({ ...(await build()), idempotencyKey: key });
   } catch (error) {
-    await ledger.release(mail.idempotencyKey).catch(() => undefined);
+    await ledger.release(key).catch(() => undefined);
     throw error;
   }
-  await ledger.markSent(mail.idempotencyKey);
+  await ledger.markSent(key);
   return "sent";
 }

@@ -4,15 +4,23 @@ import type { User, UserProfile } from "../../../domain/users/User.js";
 export interface PublicUser extends UserProfile {
   id: string;
   email: string;
+  emailVerified: boolean;
+  /** When the address was proven; null while unverified. */
+  emailVerifiedAt: string | null;
+  /** An address waiting for confirmation from its own inbox, or null. */
+  pendingEmail: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
 export function toPublicUser(user: User): PublicUser {
-  const { id, email, profile: p, createdAt, updatedAt } = user.toState();
+  const { id, email, profile: p, createdAt, updatedAt, emailVerifiedAt, pendingEmail } = user.toState();
   return {
     id,
     email,
+    emailVerified: emailVerifiedAt !== null,
+    emailVerifiedAt: emailVerifiedAt?.toISOString() ?? null,
+    pendingEmail,
     firstName: p.firstName,
     lastName: p.lastName,
     age: p.age,

@@ -7,13 +7,13 @@ import { text } from "./text.js";
 const nameField = text({ min: 1, max: 50 });
 // New passwords: any well-formed text without control characters; length (8..128) and content are the domain's
 // and the policy's rules, answered as WEAK_PASSWORD. Never trimmed: every character counts.
-const newPasswordField = text({ min: 1, max: 512, trim: false, format: "any", secret: true }).meta({
+export const newPasswordField = text({ min: 1, max: 512, trim: false, format: "any", secret: true }).meta({
   minLength: 8,
   maxLength: 128,
   description: "8 to 128 characters; common passwords and ones containing your email name, your name or \"bazaar\" are refused",
 });
 // An existing password is checked as it was chosen, so only ill-formed Unicode, which no stored password can hold, is refused.
-const currentPasswordField = text({ max: 512, trim: false, format: "any", controls: "any", secret: true });
+export const currentPasswordField = text({ max: 512, trim: false, format: "any", controls: "any", secret: true });
 
 /** What HTML forms send for a blank input: "" (after trimming) clears a nullable field. */
 const blankIsNull = <T>(value: T | "") => (value === "" ? null : value);
@@ -94,6 +94,9 @@ export const publicUserSchema = z
   .object({
     id: z.string(),
     email: z.string(),
+    emailVerified: z.boolean(),
+    emailVerifiedAt: z.string().meta({ format: "date-time" }).nullable(),
+    pendingEmail: z.string().nullable().meta({ description: "An address asked for with POST /profile/email, not yet confirmed" }),
     firstName: z.string(),
     lastName: z.string().nullable(),
     age: z.number().int().nullable(),

@@ -11,6 +11,8 @@ export interface AuthLimiters {
   loginFailuresPerAccount: AttemptLimiter;
   signupPerIp: AttemptLimiter;
   signupPerAccount: AttemptLimiter;
+  /** POST /password/forgot from one IP (the per-address budget is the use-case's, and silent). Optional: absent = no limit. */
+  passwordForgotPerIp?: AttemptLimiter;
 }
 
 export type LoginOutcome = "succeeded" | "failed" | "throttled";
@@ -76,6 +78,22 @@ export class AuthThrottle {
     }
     await Promise.all([l.loginFailuresPerAccountIp.reset(accountIp), l.loginFailuresPerAccount.refund(account)]);
     return result;
+  }
+
+  /** A 429 here says nothing about the address asked for: it counts requests per IP, whatever their address. */
+  async passwordForgot(ip: string): Promise<void> {
+    const limiter = this.limiters?.passwordForgotPerIp;
+    if (limiter) await refuse(await limiter.consume(ip));
+  }
+
+  /**
+   * After a password reset: the owner proved control of the address, so the account's login lockout ends (its
+   * account-wide failures, and those of the IP the reset came from; other IPs' per-account counts expire by themselves).
+   */
+  async clearLoginLockout(ip: string, account: string): Promise<void> {
+    const l = this.limiters;
+    if (!l) return;
+    await Promise.all([l.loginFailuresPerAccount.reset(account), l.loginFailuresPerAccountIp.reset(`${account}|${ip}`)]);
   }
 
   async signup(ip: string, account: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidCredentials } from "../../../../src/domain/users/UserErrors.js";
+import { EmailNotVerified, InvalidCredentials } from "../../../../src/domain/users/UserErrors.js";
 import { accountsKit, ada } from "../../../support/accountsKit.js";
 
 describe("Login", () => {
@@ -89,5 +89,17 @@ describe("Login", () => {
       expect(await works(kit, older)).toBe(true);
       await expect(kit.login.execute({ email: ada.email, password: ada.password, previousToken: "not-a-jwt" })).resolves.toBeDefined();
     });
+  });
+});
+
+describe("Login with REQUIRE_VERIFIED_EMAIL", () => {
+  it("refuses an unverified address only after the password matched", async () => {
+    const kit = accountsKit({ recovery: { requireVerifiedEmail: true } });
+    const user = await kit.registerUser.execute(ada);
+    await expect(kit.login.execute({ email: ada.email, password: "not the password" })).rejects.toBeInstanceOf(InvalidCredentials);
+    await expect(kit.login.execute({ email: ada.email, password: ada.password })).rejects.toBeInstanceOf(EmailNotVerified);
+    const token = await kit.emailedTokens.issue({ purpose: "verify-email", userId: user.id, email: user.email, expiresAt: new Date(kit.clock.now().getTime() + 60_000) });
+    await kit.verifyEmail.execute({ token });
+    await expect(kit.login.execute({ email: ada.email, password: ada.password })).resolves.toBeDefined();
   });
 });

@@ -115,7 +115,34 @@ describe("CORS_ORIGINS", () => {
   it("warns once in development when the list is empty, and not elsewhere or when set", () => {
     expect(loadConfig({}).warnings).toEqual([expect.stringMatching(/CORS_ORIGINS is empty: browser clients on another origin .* will be refused/)]);
     expect(loadConfig({ CORS_ORIGINS: "http://localhost:5173" }).warnings).toEqual([]);
-    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: SECRET }).warnings).toEqual([]);
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: SECRET }).warnings.filter((w) => w.includes("CORS"))).toEqual([]);
+  });
+});
+
+describe("account recovery settings", () => {
+  it("links point at PUBLIC_URL, or at PUBLIC_APP_URL when set, without a trailing slash", () => {
+    expect(loadConfig({ PUBLIC_URL: "https://api.bazaar.example/" }).recovery).toMatchObject({ publicUrl: "https://api.bazaar.example", linkBase: "https://api.bazaar.example" });
+    expect(loadConfig({ PUBLIC_URL: "https://api.bazaar.example", PUBLIC_APP_URL: "https://bazaar.example/app/" }).recovery.linkBase).toBe("https://bazaar.example/app");
+  });
+
+  it("defaults to the listen address in development, and warns in production when PUBLIC_URL is missing", () => {
+    expect(loadConfig({ PORT: "4000" }).recovery.linkBase).toBe("http://127.0.0.1:4000");
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: SECRET }).warnings).toEqual([expect.stringMatching(/PUBLIC_URL is not set/)]);
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: SECRET, PUBLIC_URL: "https://bazaar.example" }).warnings).toEqual([]);
+  });
+
+  it("refuses a PUBLIC_URL that is not an absolute http(s) URL without query or credentials", () => {
+    for (const bad of ["bazaar.example", "ftp://bazaar.example", "https://bazaar.example/?a=1", "https://u:p@bazaar.example"])
+      expect(() => loadConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL/);
+  });
+
+  it("has the issue's lifetimes by default and REQUIRE_VERIFIED_EMAIL off", () => {
+    expect(loadConfig({}).recovery).toMatchObject({
+      requireVerifiedEmail: false,
+      lifetimesMs: { verifyEmail: 24 * 3600_000, resetPassword: 30 * 60_000, emailChange: 3600_000, undoEmailChange: 7 * 24 * 3600_000 },
+      emailCooldownSeconds: 60,
+    });
+    expect(loadConfig({ REQUIRE_VERIFIED_EMAIL: "true" }).recovery.requireVerifiedEmail).toBe(true);
   });
 });
 
