@@ -47,3 +47,14 @@ export class UserModifiedConcurrently extends DomainError {
     super("The account was modified by another request; retry");
   }
 }
+
+/**
+ * An emailed token (here: the account-restore link) that is unknown, used, expired, cancelled or of another purpose.
+ * One answer for all of them, the same code as the recovery flows, so the answer tells nothing about the token.
+ */
+export class InvalidEmailedToken extends DomainError {
+  readonly code = "INVALID_TOKEN";
+  constructor() {
+    super("This link is invalid or has expired");
+  }
+}

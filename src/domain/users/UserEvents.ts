@@ -32,3 +32,8 @@ export type UserDeleted = DomainEvent<typeof USER_DELETED, UserDeletedData>;
 export type UserEvent = UserSignedUp | UserPasswordChanged | UserDeletionRequested | UserDeleted;
 
 export const USER_EVENT_TYPES = [USER_SIGNED_UP, USER_PASSWORD_CHANGED, USER_DELETION_REQUESTED, USER_DELETED] as const;
+
+/** Raised by the erasure job, not by an entity: after erasure there is no entity left to record it. */
+export function userDeleted(userId: string, erasedAt: Date): UserDeleted {
+  return { type: USER_DELETED, occurredAt: erasedAt, data: { userId, erasedAt: erasedAt.toISOString() } };
+}
