@@ -3,6 +3,10 @@ import { instanceCachingFactory, type DependencyContainer, type InjectionToken }
 import type { AttemptLimiter } from "../application/ports/AttemptLimiter.js";
 import { Authenticate } from "../application/users/Authenticate.js";
 import { ChangePassword } from "../application/users/ChangePassword.js";
+import { DAY_MS, DEFAULT_ACCOUNT_DELETION } from "../application/users/deletion/AccountDeletionPolicy.js";
+import { DeleteAccount } from "../application/users/deletion/DeleteAccount.js";
+import { EraseDueAccounts } from "../application/users/deletion/EraseDueAccounts.js";
+import { RestoreAccount } from "../application/users/deletion/RestoreAccount.js";
 import { EditProfile } from "../application/users/EditProfile.js";
 import { Login } from "../application/users/Login.js";
 import { Logout } from "../application/users/Logout.js";
@@ -11,18 +15,20 @@ import { ViewProfile } from "../application/users/ViewProfile.js";
 import { PASSWORD_MIN_LENGTH } from "../domain/users/Password.js";
 import type { Config } from "../infrastructure/config/config.js";
 import type { Logger } from "../infrastructure/logging/logger.js";
+import { InMemoryEmailedTokens } from "../infrastructure/memory/InMemoryEmailedTokens.js";
 import { InMemorySessionRevocations } from "../infrastructure/memory/InMemorySessionRevocations.js";
 import { InMemoryUserRepository } from "../infrastructure/memory/InMemoryUserRepository.js";
 import { MongoUserRepository } from "../infrastructure/mongo/MongoUserRepository.js";
 import { FlexibleAttemptLimiter, type LimitPolicy } from "../infrastructure/ratelimit/FlexibleAttemptLimiter.js";
 import type { RedisClient } from "../infrastructure/redis/connectRedis.js";
+import { RedisEmailedTokens } from "../infrastructure/redis/RedisEmailedTokens.js";
 import { RedisSessionRevocations } from "../infrastructure/redis/RedisSessionRevocations.js";
 import { BcryptPasswordHasher } from "../infrastructure/security/BcryptPasswordHasher.js";
 import { CommonPasswordDenylist } from "../infrastructure/security/CommonPasswordDenylist.js";
 import { JwtTokenService } from "../infrastructure/security/JwtTokenService.js";
 import type { AuthLimiters } from "../interfaces/http/throttling/AuthThrottle.js";
 import type { FeatureModule } from "./runtime.js";
-import { AUTH_LIMITERS, CLOCK, DENYLIST, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "./tokens.js";
+import { ACCOUNT_DELETION, AUTH_LIMITERS, CLOCK, DENYLIST, EMAILED_TOKENS, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "./tokens.js";
 
 /** Every account use-case, built from the ports on the container: a new use-case is one line here. */
 export function accountUseCases(c: DependencyContainer) {
@@ -35,6 +41,10 @@ export function accountUseCases(c: DependencyContainer) {
     viewProfile: new ViewProfile(r(USERS)),
     editProfile: new EditProfile(r(USERS), r(CLOCK)),
     changePassword: new ChangePassword(r(USERS), r(HASHER), r(DENYLIST), r(SESSION_TOKENS), r(OUTBOX_RELAY), r(IDS), r(CLOCK)),
+    // Account deletion (issue 12).
+    deleteAccount: new DeleteAccount(r(USERS), r(HASHER), r(OUTBOX_RELAY), r(IDS), r(CLOCK), r(ACCOUNT_DELETION)),
+    restoreAccount: new RestoreAccount(r(USERS), r(EMAILED_TOKENS), r(CLOCK)),
+    eraseDueAccounts: new EraseDueAccounts(r(USERS), r(EMAILED_TOKENS), r(OUTBOX_RELAY), r(IDS), r(CLOCK), r(ACCOUNT_DELETION)),
   };
 }
 
@@ -60,6 +70,9 @@ export const accountsModule: FeatureModule = async (c, { config, logger, mongo, 
   const client = await redis();
   if (client) c.register(REVOCATIONS, { useValue: new RedisSessionRevocations(client) });
   else c.register(REVOCATIONS, { useFactory: instanceCachingFactory((r) => new InMemorySessionRevocations(r.resolve(CLOCK))) });
+  if (client) c.register(EMAILED_TOKENS, { useValue: new RedisEmailedTokens(client) });
+  else c.register(EMAILED_TOKENS, { useFactory: instanceCachingFactory((r) => new InMemoryEmailedTokens(r.resolve(CLOCK))) });
+  c.register(ACCOUNT_DELETION, { useValue: { ...DEFAULT_ACCOUNT_DELETION, graceMs: config.accountDeletion.graceDays * DAY_MS } });
   const redisKind = config.redis && "clusterNodes" in config.redis ? "Redis Cluster" : "Redis";
   uses(`sessions and rate limits: ${client ? redisKind : "in-memory"}`);
   // A factory, not useValue: tsyringe treats a null value as "no provider".

@@ -1,8 +1,9 @@
 import { instanceCachingFactory, type DependencyContainer, type InjectionToken } from "./container.js";
 import { SendPasswordChangedNoticeOnUserPasswordChanged } from "../application/notifications/SendPasswordChangedNoticeOnUserPasswordChanged.js";
+import { SendRestoreLinkOnUserDeletionRequested } from "../application/notifications/SendRestoreLinkOnUserDeletionRequested.js";
 import { SendWelcomeEmailOnUserSignedUp } from "../application/notifications/SendWelcomeEmailOnUserSignedUp.js";
 import type { FeatureModule } from "./runtime.js";
-import { MAILER, SEND_LEDGER } from "./tokens.js";
+import { CONFIG, EMAILED_TOKENS, MAILER, SEND_LEDGER } from "./tokens.js";
 
 /** Every event-triggered use-case; the worker subscribes each to the channel its event type names. */
 export function notificationHandlers(c: DependencyContainer) {
@@ -10,13 +11,14 @@ export function notificationHandlers(c: DependencyContainer) {
   return [
     new SendWelcomeEmailOnUserSignedUp(r(MAILER), r(SEND_LEDGER)),
     new SendPasswordChangedNoticeOnUserPasswordChanged(r(MAILER), r(SEND_LEDGER)),
+    new SendRestoreLinkOnUserDeletionRequested(r(MAILER), r(SEND_LEDGER), r(EMAILED_TOKENS), r(CONFIG).publicUrl),
   ] as const;
 }
 
 export type NotificationHandlers = ReturnType<typeof notificationHandlers>;
 export const NOTIFICATIONS: InjectionToken<NotificationHandlers> = Symbol("Notifications");
 
-/** Needs the events module (mailer and send ledger). */
+/** Needs the events module (mailer and send ledger) and the accounts module (emailed tokens). */
 export const notificationsModule: FeatureModule = async (c) => {
   c.register(NOTIFICATIONS, { useFactory: instanceCachingFactory(notificationHandlers) });
 };

@@ -11,6 +11,7 @@ import { httpMetrics, type HttpMetrics } from "./middleware/httpMetrics.js";
 import { jsonBody } from "./middleware/jsonBody.js";
 import { requestContext } from "./middleware/requestContext.js";
 import { apiSecurityHeaders } from "./middleware/securityHeaders.js";
+import { accountDeletionRoutes, type AccountDeletionDeps } from "./routes/accountDeletionRoutes.js";
 import { accountRoutes, type AccountDeps } from "./routes/accountRoutes.js";
 import { healthRoutes, type Readiness } from "./routes/healthRoutes.js";
 import { profileRoutes, type ProfileDeps } from "./routes/profileRoutes.js";
@@ -33,7 +34,7 @@ type UseCasesOf<Deps> = Omit<Deps, "throttle" | "cookies">;
 
 /** The feature handles are taken whole: a use-case added to a feature reaches its route without touching this file. */
 export interface HttpDeps {
-  accounts: UseCasesOf<AccountDeps> & UseCasesOf<ProfileDeps>;
+  accounts: UseCasesOf<AccountDeps> & UseCasesOf<ProfileDeps> & UseCasesOf<AccountDeletionDeps>;
   catalog: CatalogDeps;
   throttle: AuthThrottle;
   readiness: Readiness;
@@ -50,6 +51,7 @@ export function apiRoutes(deps: HttpDeps): Route[] {
   return [
     ...accountRoutes({ ...deps.accounts, ...edge }),
     ...profileRoutes({ ...deps.accounts, ...edge }),
+    ...accountDeletionRoutes({ ...deps.accounts, ...edge }),
     ...healthRoutes(deps.readiness, deps.logger),
     ...productRoutes(deps.catalog),
   ];
