@@ -1,10 +1,12 @@
 import { container } from "../../src/composition/container.js";
 import type { EventMessage } from "../../src/application/ports/EventBus.js";
 import { accountUseCases } from "../../src/composition/accounts.js";
-import { CLOCK, DENYLIST, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "../../src/composition/tokens.js";
+import { DEFAULT_ACCOUNT_DELETION } from "../../src/application/users/deletion/AccountDeletionPolicy.js";
+import { ACCOUNT_DELETION, CLOCK, DENYLIST, EMAILED_TOKENS, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "../../src/composition/tokens.js";
 import { PASSWORD_MIN_LENGTH } from "../../src/domain/users/Password.js";
-import { USER_PASSWORD_CHANGED, USER_SIGNED_UP } from "../../src/domain/users/UserEvents.js";
+import { USER_DELETED, USER_DELETION_REQUESTED, USER_PASSWORD_CHANGED, USER_SIGNED_UP } from "../../src/domain/users/UserEvents.js";
 import { createLogger } from "../../src/infrastructure/logging/logger.js";
+import { InMemoryEmailedTokens } from "../../src/infrastructure/memory/InMemoryEmailedTokens.js";
 import { InMemoryEventBus } from "../../src/infrastructure/memory/InMemoryEventBus.js";
 import { InMemorySessionRevocations } from "../../src/infrastructure/memory/InMemorySessionRevocations.js";
 import { InMemoryUserRepository } from "../../src/infrastructure/memory/InMemoryUserRepository.js";
@@ -44,6 +46,9 @@ export function accountsKit() {
   const record = async (m: EventMessage) => void published.push(m);
   void bus.subscribe(USER_SIGNED_UP, "test", record);
   void bus.subscribe(USER_PASSWORD_CHANGED, "test", record);
+  void bus.subscribe(USER_DELETION_REQUESTED, "test", record);
+  void bus.subscribe(USER_DELETED, "test", record);
+  const emailedTokens = new InMemoryEmailedTokens(clock);
 
   const c = container.createChildContainer();
   c.register(USERS, { useValue: users });
@@ -54,12 +59,15 @@ export function accountsKit() {
   c.register(OUTBOX_RELAY, { useValue: relay });
   c.register(IDS, { useValue: new RandomIdGenerator() });
   c.register(CLOCK, { useValue: clock });
+  c.register(EMAILED_TOKENS, { useValue: emailedTokens });
+  c.register(ACCOUNT_DELETION, { useValue: DEFAULT_ACCOUNT_DELETION });
   return {
     users,
     hasher,
     tokens,
     clock,
     revocations,
+    emailedTokens,
     bus,
     relay,
     published,
