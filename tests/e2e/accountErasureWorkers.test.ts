@@ -87,7 +87,7 @@ describeWithMongo(`Account erasure with two workers${skipRedis ? ` (skipped: ${s
     for (const user of [first, second]) {
       expect(await repo.findById(user.id)).toBeNull();
       expect(await repo.findByEmail(user.email)).toBeNull();
-      const tombstone = await db.collection<{ _id: string }>("users").findOne({ _id: user.id });
+      const tombstone = await db.collection<{ _id: string; email?: string }>("users").findOne({ _id: user.id });
       expect(Object.keys(tombstone!).sort()).toEqual(["_id", "email", "erasedAt", "outbox"]);
       expect(tombstone!.email).toBe(`erased:${user.id}`);
     }
