@@ -115,7 +115,7 @@ describe("CORS_ORIGINS", () => {
   it("warns once in development when the list is empty, and not elsewhere or when set", () => {
     expect(loadConfig({}).warnings).toEqual([expect.stringMatching(/CORS_ORIGINS is empty: browser clients on another origin .* will be refused/)]);
     expect(loadConfig({ CORS_ORIGINS: "http://localhost:5173" }).warnings).toEqual([]);
-    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: SECRET }).warnings).toEqual([]);
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: SECRET, PUBLIC_URL: "https://bazaar.example" }).warnings).toEqual([]);
   });
 });
 
