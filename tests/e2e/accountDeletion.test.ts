@@ -6,7 +6,8 @@ import { EVENT_BUS } from "../../src/composition/tokens.js";
 import { USER_DELETED } from "../../src/domain/users/UserEvents.js";
 import { loadConfig } from "../../src/infrastructure/config/config.js";
 import { TEST_SECRET, TestClock } from "../support/accountsKit.js";
-import { silent } from "../support/eventsKit.js";
+import { deleteKeys, silent, uniquePrefix } from "../support/eventsKit.js";
+import { describeWithRedis, TEST_REDIS_URL } from "../support/redis.js";
 import { SmtpSink, waitFor } from "../support/smtpSink.js";
 import { TestClient } from "../support/testServer.js";
 
@@ -130,5 +131,43 @@ describe("Account deletion on the embedded default: delete, restore, delete agai
     await new Promise((r) => setTimeout(r, 100));
     expect(deleted.map((m) => m.data)).toEqual([{ userId: signup.body.id, erasedAt: expect.any(String) }]);
     expect(JSON.stringify(deleted[0])).not.toContain(email);
+  });
+});
+
+/**
+ * With Redis the notification worker is a separate process by default; without MongoDB the users still live in the
+ * API's memory, where no separate worker can reach them: the API then runs the erasure job itself.
+ */
+await describeWithRedis("Account erasure in the API process when users are in memory and the worker is separate", (redis) => {
+  it("erases a deleted account after the grace period", async () => {
+    const clock = new TestClock(new Date());
+    const prefix = uniquePrefix("erasure-api");
+    const config = loadConfig({
+      NODE_ENV: "test",
+      JWT_SECRET: TEST_SECRET,
+      BCRYPT_COST: "4",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      RATE_LIMITS_ENABLED: "false",
+      REDIS_URL: TEST_REDIS_URL,
+      EVENT_STREAM_PREFIX: prefix,
+      ACCOUNT_ERASURE_INTERVAL_MS: "20",
+    });
+    expect(config.notifications.inProcess).toBe(false);
+    const api = await startApi(config, silent, { clock });
+    try {
+      const c = new TestClient(api.url);
+      const email = `api-erasure-${Date.now()}@example.com`;
+      const password = "a long enough passphrase";
+      expect((await c.post("/signup", { json: { email, password, firstName: "Leaver" } })).status).toBe(201);
+      expect((await c.post("/login", { json: { email, password } })).status).toBe(200);
+      expect((await c.request("DELETE", "/account", { json: { password } })).status).toBe(202);
+      clock.advance(14 * DAY_MS);
+      const again = new TestClient(api.url);
+      expect(await waitFor(async () => (await again.post("/signup", { json: { email, password, firstName: "Again" } })).status === 201)).toBe(true);
+    } finally {
+      await api.stop();
+      await deleteKeys(redis().client, prefix);
+    }
   });
 });
