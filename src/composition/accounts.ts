@@ -4,6 +4,10 @@ import type { AttemptLimiter } from "../application/ports/AttemptLimiter.js";
 import { Authenticate } from "../application/users/Authenticate.js";
 import { ChangePassword } from "../application/users/ChangePassword.js";
 import { ConfirmEmailChange } from "../application/users/ConfirmEmailChange.js";
+import { DAY_MS, DEFAULT_ACCOUNT_DELETION } from "../application/users/deletion/AccountDeletionPolicy.js";
+import { DeleteAccount } from "../application/users/deletion/DeleteAccount.js";
+import { EraseDueAccounts } from "../application/users/deletion/EraseDueAccounts.js";
+import { RestoreAccount } from "../application/users/deletion/RestoreAccount.js";
 import { EditProfile } from "../application/users/EditProfile.js";
 import { Login } from "../application/users/Login.js";
 import { Logout } from "../application/users/Logout.js";
@@ -30,7 +34,7 @@ import { JwtTokenService } from "../infrastructure/security/JwtTokenService.js";
 import type { AuthLimiters } from "../interfaces/http/throttling/AuthThrottle.js";
 import { EMAIL_BUDGETS, RECOVERY_SETTINGS } from "./recovery.js";
 import type { FeatureModule } from "./runtime.js";
-import { AUTH_LIMITERS, CLOCK, DENYLIST, EMAILED_TOKENS, EVENT_BUS, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "./tokens.js";
+import { ACCOUNT_DELETION, AUTH_LIMITERS, CLOCK, DENYLIST, EMAILED_TOKENS, EVENT_BUS, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "./tokens.js";
 
 /** Every account use-case, built from the ports on the container: a new use-case is one line here. */
 export function accountUseCases(c: DependencyContainer) {
@@ -51,6 +55,10 @@ export function accountUseCases(c: DependencyContainer) {
     requestEmailChange: new RequestEmailChange(r(USERS), r(HASHER), r(OUTBOX_RELAY), r(IDS), r(CLOCK)),
     confirmEmailChange: new ConfirmEmailChange(r(USERS), r(EMAILED_TOKENS), r(OUTBOX_RELAY), r(IDS), r(CLOCK), r(RECOVERY_SETTINGS).undoWindowMs),
     undoEmailChange: new UndoEmailChange(r(USERS), r(EMAILED_TOKENS), r(OUTBOX_RELAY), r(IDS), r(CLOCK)),
+    // Account deletion (issue 12).
+    deleteAccount: new DeleteAccount(r(USERS), r(HASHER), r(OUTBOX_RELAY), r(IDS), r(CLOCK), r(ACCOUNT_DELETION)),
+    restoreAccount: new RestoreAccount(r(USERS), r(EMAILED_TOKENS), r(CLOCK)),
+    eraseDueAccounts: new EraseDueAccounts(r(USERS), r(EMAILED_TOKENS), r(OUTBOX_RELAY), r(IDS), r(CLOCK), r(ACCOUNT_DELETION)),
   };
 }
 
@@ -76,6 +84,7 @@ export const accountsModule: FeatureModule = async (c, { config, logger, mongo, 
   const client = await redis();
   if (client) c.register(REVOCATIONS, { useValue: new RedisSessionRevocations(client) });
   else c.register(REVOCATIONS, { useFactory: instanceCachingFactory((r) => new InMemorySessionRevocations(r.resolve(CLOCK))) });
+  c.register(ACCOUNT_DELETION, { useValue: { ...DEFAULT_ACCOUNT_DELETION, graceMs: config.accountDeletion.graceDays * DAY_MS } });
   const redisKind = config.redis && "clusterNodes" in config.redis ? "Redis Cluster" : "Redis";
   uses(`sessions and rate limits: ${client ? redisKind : "in-memory"}`);
   // A factory, not useValue: tsyringe treats a null value as "no provider".

@@ -5,6 +5,8 @@ import { listen } from "../interfaces/http/server.js";
 import { AuthThrottle } from "../interfaces/http/throttling/AuthThrottle.js";
 import { ACCOUNTS, accountsModule } from "./accounts.js";
 import { CATALOG, catalogModule } from "./catalog.js";
+import type { Clock } from "../application/ports/Clock.js";
+import { startErasure } from "./erasure.js";
 import { eventsModule } from "./events.js";
 import { processMetrics, serveMetrics } from "./metrics.js";
 import { notificationsModule } from "./notifications.js";
@@ -25,8 +27,13 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-export async function startApi(config: Config, logger: Logger): Promise<RunningApi> {
-  const runtime = await buildRuntime(config, logger, API_FEATURES);
+/** Test seams: a settable clock moves the app's time (grace periods, token expiries) without sleeping. */
+export interface ApiOverrides {
+  clock?: Clock | undefined;
+}
+
+export async function startApi(config: Config, logger: Logger, overrides: ApiOverrides = {}): Promise<RunningApi> {
+  const runtime = await buildRuntime(config, logger, API_FEATURES, overrides);
   const c = runtime.container;
   // Polling on startup delivers what a previous process saved but could not publish.
   const relay = c.resolve(OUTBOX_RELAY);
@@ -35,6 +42,8 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   metrics?.watchOutbox(relay);
   metrics?.watchBus(c.resolve(EVENT_BUS));
   const worker = config.notifications.inProcess ? await startWorker(runtime, config, logger, metrics) : null;
+  // Without MongoDB the users live in this process: a separate worker cannot erase them, so the API does.
+  const erasure = !worker && !config.mongo ? startErasure(runtime, config, logger) : null;
   let accepting = true;
   const cookies = { secure: config.env !== "development" };
 
@@ -59,6 +68,7 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
       accepting = false;
       await http.stop();
       await metricsListener.stop();
+      await erasure?.stop();
       await worker?.stop();
       await runtime.close();
     },

@@ -6,6 +6,7 @@ import { SendPasswordChangedNoticeOnUserPasswordChanged } from "../application/n
 import { SendPasswordResetEmailOnUserPasswordResetRequested } from "../application/notifications/SendPasswordResetEmailOnUserPasswordResetRequested.js";
 import { SendPasswordResetNoticeOnUserPasswordReset } from "../application/notifications/SendPasswordResetNoticeOnUserPasswordReset.js";
 import { SendVerificationEmailOnUserEmailVerificationRequested } from "../application/notifications/SendVerificationEmailOnUserEmailVerificationRequested.js";
+import { SendRestoreLinkOnUserDeletionRequested } from "../application/notifications/SendRestoreLinkOnUserDeletionRequested.js";
 import { SendWelcomeEmailOnUserSignedUp } from "../application/notifications/SendWelcomeEmailOnUserSignedUp.js";
 import { RECOVERY_SETTINGS } from "./recovery.js";
 import type { FeatureModule } from "./runtime.js";
@@ -24,6 +25,7 @@ export function notificationHandlers(c: DependencyContainer) {
     new SendPasswordResetNoticeOnUserPasswordReset(r(MAILER), r(SEND_LEDGER)),
     new SendEmailChangeConfirmationOnUserEmailChangeRequested(r(MAILER), r(SEND_LEDGER), links),
     new SendEmailChangedNoticeOnUserEmailChanged(r(MAILER), r(SEND_LEDGER), links),
+    new SendRestoreLinkOnUserDeletionRequested(r(MAILER), r(SEND_LEDGER), links),
   ] as const;
 }
 

@@ -12,6 +12,7 @@ import type { PasswordHasher } from "../application/ports/PasswordHasher.js";
 import type { SendLedger } from "../application/ports/SendLedger.js";
 import type { SessionRevocations } from "../application/ports/SessionRevocations.js";
 import type { TokenService } from "../application/ports/TokenService.js";
+import type { AccountDeletionPolicy } from "../application/users/deletion/AccountDeletionPolicy.js";
 import type { ProductRepository } from "../domain/catalog/ProductRepository.js";
 import type { UserRepository } from "../domain/users/UserRepository.js";
 import type { Config } from "../infrastructure/config/config.js";
@@ -39,6 +40,7 @@ export const SESSION_TOKENS = token<TokenService>("TokenService");
 export const REVOCATIONS = token<SessionRevocations>("SessionRevocations");
 export const EMAILED_TOKENS = token<EmailedTokens>("EmailedTokens");
 export const AUTH_LIMITERS = token<AuthLimiters | null>("AuthLimiters");
+export const ACCOUNT_DELETION = token<AccountDeletionPolicy>("AccountDeletionPolicy");
 
 export const EVENT_BUS = token<Bus>("EventBus");
 export const OUTBOX_RELAY = token<OutboxRelay>("OutboxRelay");

@@ -1,4 +1,6 @@
 import { describe, expect } from "vitest";
+import type { OutboxStore } from "../../src/application/ports/OutboxStore.js";
+import type { EventMessage } from "../../src/domain/shared/EventMessage.js";
 import { Email } from "../../src/domain/users/Email.js";
 import { User } from "../../src/domain/users/User.js";
 import { EmailTaken, UserModifiedConcurrently } from "../../src/domain/users/UserErrors.js";
@@ -19,7 +21,7 @@ const newUser = (email = `user${++seq}-${Date.now()}@example.com`) =>
  * The behaviour every UserRepository adapter must share; run once per adapter. The capabilities each test names
  * are the MongoDB server features the Mongo adapter uses for it: a server without one skips that test, saying so.
  */
-export function userRepositoryContract(name: string, make: () => Promise<UserRepository>, it: ItNeeds = itAlways): void {
+export function userRepositoryContract(name: string, make: () => Promise<UserRepository & OutboxStore>, it: ItNeeds = itAlways): void {
   describe(`UserRepository contract: ${name}`, () => {
     it([], "finds an added user by id and by email, with every field intact", async () => {
       const repo = await make();
@@ -128,6 +130,88 @@ export function userRepositoryContract(name: string, make: () => Promise<UserRep
       const loaded = (await repo.findById(user.id))!;
       loaded.editProfile({ firstName: "Changed" }, new Date());
       expect((await repo.findById(user.id))!.toState().profile.firstName).toBe("Grace");
+    });
+
+    describe("account erasure", () => {
+      const DAY = 86_400_000;
+      const t0 = new Date("2026-03-01T00:00:00.000Z");
+      const at = (days: number) => new Date(t0.getTime() + days * DAY);
+      const deletedEvent = (userId: string): EventMessage => ({ id: `evt-${userId}`, type: "user:deleted", occurredAt: at(14).toISOString(), schemaVersion: 1, data: { userId } });
+
+      /** Adds a user whose deletion was asked for at t0, due `days` later (added so, not updated: MongoDB needs no $push). */
+      async function pendingDeletion(repo: UserRepository, days: number): Promise<User> {
+        const asked = newUser();
+        asked.requestDeletion(t0, at(days));
+        await repo.add(User.restore(asked.toState()));
+        return (await repo.findById(asked.id))!;
+      }
+
+      it(["query operators"], "stores a pending deletion and lists due accounts, soonest first, up to the limit", async () => {
+        const repo = await make();
+        const later = await pendingDeletion(repo, 14);
+        const sooner = await pendingDeletion(repo, 7);
+        const notYet = await pendingDeletion(repo, 30);
+        await repo.add(newUser());
+        expect(later.deletion).toEqual({ requestedAt: t0, eraseAfter: at(14) });
+        expect(later.disabled).toBe(true);
+        const due = await repo.findDueForErasure(at(14), 10);
+        expect(due).toEqual([sooner.id, later.id]);
+        expect(due).not.toContain(notYet.id);
+        expect(await repo.findDueForErasure(at(14), 1)).toEqual([sooner.id]);
+        expect(await repo.findDueForErasure(at(6), 10)).toEqual([]);
+      });
+
+      it(["$set", "$push", "query operators"], "no longer lists a restored account, and does not erase it", async () => {
+        const repo = await make();
+        const user = await pendingDeletion(repo, 14);
+        user.cancelDeletion(at(1));
+        await repo.update(user);
+        expect((await repo.findById(user.id))!.deletion).toBeNull();
+        expect(await repo.findDueForErasure(at(20), 10)).toEqual([]);
+        expect(await repo.erase(user.id, at(20))).toBe(false);
+        expect(await repo.findById(user.id)).not.toBeNull();
+      });
+
+      it(["query operators"], "erases a due account: gone by id and email, its address free for a new signup, its event in the outbox", async () => {
+        const repo = await make();
+        const user = await pendingDeletion(repo, 14);
+        expect(await repo.erase(user.id, at(13))).toBe(false);
+        expect(await repo.erase(user.id, at(14), [deletedEvent(user.id)])).toBe(true);
+        expect(await repo.findById(user.id)).toBeNull();
+        expect(await repo.findByEmail(user.email)).toBeNull();
+        expect(await repo.findDueForErasure(at(20), 10)).toEqual([]);
+        await repo.add(newUser(user.email));
+        expect((await repo.findByEmail(user.email))!.id).not.toBe(user.id);
+        const pending = (await repo.pending(100)).filter((p) => p.ownerId === user.id);
+        expect(pending.map((p) => p.message.id)).toEqual([`evt-${user.id}`]);
+      });
+
+      it(["query operators"], "erases once however many callers race, and never again", async () => {
+        const repo = await make();
+        const user = await pendingDeletion(repo, 14);
+        const results = await Promise.all(Array.from({ length: 4 }, () => repo.erase(user.id, at(15), [deletedEvent(user.id)])));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await repo.erase(user.id, at(16), [deletedEvent(user.id)])).toBe(false);
+        expect((await repo.pending(100)).filter((p) => p.ownerId === user.id)).toHaveLength(1);
+      });
+
+      it(["$set", "$push"], "refuses a write prepared before the erasure", async () => {
+        const repo = await make();
+        const user = await pendingDeletion(repo, 14);
+        expect(await repo.erase(user.id, at(14))).toBe(true);
+        user.cancelDeletion(at(14));
+        await expect(repo.update(user)).rejects.toBeInstanceOf(UserModifiedConcurrently);
+        expect(await repo.findById(user.id)).toBeNull();
+      });
+
+      it([], "does not erase an unknown account or one never scheduled", async () => {
+        const repo = await make();
+        const user = newUser();
+        await repo.add(user);
+        expect(await repo.erase("nope", at(20))).toBe(false);
+        expect(await repo.erase(user.id, at(20))).toBe(false);
+        expect(await repo.findById(user.id)).not.toBeNull();
+      });
     });
   });
 }

@@ -38,9 +38,9 @@ describe("operations endpoints", () => {
       ["TRACE", "/signup", "POST"],
       ["PROPFIND", "/products", "GET, HEAD"],
       ["LOCK", "/healthz", "GET, HEAD"],
-      // An unknown path lists what the server serves anywhere.
-      ["TRACE", "/no/such/path", "GET, HEAD, POST, PATCH"],
-      ["MKCOL", "/", "GET, HEAD, POST, PATCH"],
+      // An unknown path lists what the server serves anywhere (DELETE: DELETE /account).
+      ["TRACE", "/no/such/path", "GET, HEAD, POST, PATCH, DELETE"],
+      ["MKCOL", "/", "GET, HEAD, POST, PATCH, DELETE"],
     ];
     for (const [method, path, allow] of cases) {
       const [res] = await sendRaw(port, `${method} ${path} HTTP/1.1\r\nHost: bazaar\r\nCookie: session=abc\r\nConnection: close\r\n\r\n`);

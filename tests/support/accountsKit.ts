@@ -2,7 +2,8 @@ import { container } from "../../src/composition/container.js";
 import type { EventMessage } from "../../src/application/ports/EventBus.js";
 import { accountUseCases } from "../../src/composition/accounts.js";
 import { EMAIL_BUDGETS, RECOVERY_SETTINGS, type EmailBudgets, type RecoverySettings } from "../../src/composition/recovery.js";
-import { CLOCK, DENYLIST, EMAILED_TOKENS, EVENT_BUS, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "../../src/composition/tokens.js";
+import { DEFAULT_ACCOUNT_DELETION } from "../../src/application/users/deletion/AccountDeletionPolicy.js";
+import { ACCOUNT_DELETION, CLOCK, DENYLIST, EMAILED_TOKENS, EVENT_BUS, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "../../src/composition/tokens.js";
 import { PASSWORD_MIN_LENGTH } from "../../src/domain/users/Password.js";
 import { USER_EVENT_TYPES } from "../../src/domain/users/UserEvents.js";
 import { InMemoryEmailedTokens } from "../../src/infrastructure/memory/InMemoryEmailedTokens.js";
@@ -75,16 +76,17 @@ export function accountsKit(options: { recovery?: Partial<RecoverySettings> } = 
   c.register(EMAILED_TOKENS, { useValue: emailedTokens });
   c.register(EMAIL_BUDGETS, { useValue: budgets });
   c.register(RECOVERY_SETTINGS, { useValue: { ...KIT_RECOVERY, ...options.recovery } });
+  c.register(ACCOUNT_DELETION, { useValue: DEFAULT_ACCOUNT_DELETION });
   return {
     users,
     hasher,
     tokens,
     clock,
     revocations,
+    emailedTokens,
     bus,
     relay,
     published,
-    emailedTokens,
     budgets,
     /** Waits until every stored event is on the bus and every delivery has finished. */
     flushEvents: async () => {

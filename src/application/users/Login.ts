@@ -36,7 +36,8 @@ export class Login {
     // An unknown email still pays for one bcrypt comparison, so timing does not reveal which accounts exist.
     const hash = user?.passwordHash ?? (await this.hasher.dummyHash());
     const matches = await this.hasher.verify(input.password.normalize("NFC"), hash);
-    if (!user || !matches) throw new InvalidCredentials();
+    // A disabled account (deletion pending) gets the wrong-password answer, after the same bcrypt comparison.
+    if (!user || !matches || user.disabled) throw new InvalidCredentials();
     if (this.requireVerifiedEmail && !user.emailVerifiedAt) throw new EmailNotVerified();
     // The client replaces the session it holds, whoever it belonged to: a copy of the older token (another tab, a
     // proxy log, a stolen cookie) stops working too. Only a successful login does this.

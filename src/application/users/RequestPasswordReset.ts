@@ -20,7 +20,7 @@ export type RequestPasswordResetError = DependencyUnavailable;
  * POST /password/forgot. The answer must not tell whether the address has an account, is verified or is in its
  * cooldown, by content or by time. So every request does the same work: one budget check keyed on the normalised
  * address (account or not), one lookup, one event published straight to the bus. The event names the account only
- * when there is one and the budget allowed it, else `userId: null`, which the worker drops; the worker issues the
+ * when there is one, not pending deletion, and the budget allowed it, else `userId: null`, which the worker drops; the worker issues the
  * token and sends the email, never the request. (Straight to the bus, not the outbox: an address without an account
  * has no document to carry an outbox, and writing one only for known accounts would be the timing difference.)
  */
@@ -37,7 +37,7 @@ export class RequestPasswordReset {
     const address = Email.normalise(input.email);
     const allowed = await spendEmailBudget(this.budget, `reset:${address}`);
     const user = await this.users.findByEmail(address);
-    const data: UserEventData | { userId: null } = user && allowed ? { userId: user.id, email: user.email, firstName: user.profile.firstName } : { userId: null };
+    const data: UserEventData | { userId: null } = user && allowed && !user.disabled ? { userId: user.id, email: user.email, firstName: user.profile.firstName } : { userId: null };
     const event = { type: USER_PASSWORD_RESET_REQUESTED, occurredAt: this.clock.now(), data };
     await this.bus.publish(USER_PASSWORD_RESET_REQUESTED, toEventMessage(event, this.ids.next(), input.trace));
   }

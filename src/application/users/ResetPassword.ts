@@ -42,8 +42,8 @@ export class ResetPassword {
     const seen = await this.tokens.peek("reset-password", input.token);
     if (!seen) throw new InvalidEmailedToken();
     const user = await this.users.findById(seen.userId);
-    // A link sent to an address the account no longer has is dead.
-    if (!user || user.email !== seen.email) throw new InvalidEmailedToken();
+    // A link sent to an address the account no longer has is dead, and so is any link of an account pending deletion.
+    if (!user || user.email !== seen.email || user.disabled) throw new InvalidEmailedToken();
     const { firstName, lastName } = user.profile;
     const password = acceptNewPassword(input.newPassword, this.denylist, { email: user.email, firstName, lastName });
     const passwordHash = await this.hasher.hash(password.value);

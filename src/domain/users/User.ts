@@ -2,6 +2,7 @@ import { EventRecorder } from "../shared/DomainEvent.js";
 import type { Email } from "./Email.js";
 import {
   USER_EMAIL_CHANGE_REQUESTED,
+  USER_DELETION_REQUESTED,
   USER_EMAIL_CHANGED,
   USER_EMAIL_VERIFICATION_REQUESTED,
   USER_PASSWORD_CHANGED,
@@ -26,6 +27,12 @@ export interface UserProfile {
 
 export type ProfileChanges = Partial<UserProfile>;
 
+/** A deletion the owner asked for: the account is disabled until `eraseAfter`, then erased unless restored. */
+export interface PendingDeletion {
+  requestedAt: Date;
+  eraseAfter: Date;
+}
+
 export interface UserState {
   id: string;
   email: string;
@@ -33,6 +40,8 @@ export interface UserState {
   profile: UserProfile;
   /** Bumped when every existing session must end (password change). Tokens carry it. */
   sessionVersion: number;
+  /** Account deletion (issue 12): non-null while a deletion waits out its grace period; the account is disabled meanwhile. */
+  deletion: PendingDeletion | null;
   /** Optimistic-lock counter, owned by the repository. */
   version: number;
   createdAt: Date;
@@ -73,6 +82,7 @@ export class User extends EventRecorder {
       passwordHash,
       profile: { lastName: null, age: null, gender: null, about: null, skills: [], photoUrl: null, ...profile },
       sessionVersion: 0,
+      deletion: null,
       version: 0,
       createdAt: now,
       updatedAt: now,
@@ -116,6 +126,13 @@ export class User extends EventRecorder {
   /** The address an undo link may restore, while its window is open at `now`. */
   undoEmailAt(now: Date): string | null {
     return this.state.undoEmail && this.state.undoEmailUntil && this.state.undoEmailUntil > now ? this.state.undoEmail : null;
+  }
+  get deletion(): Readonly<PendingDeletion> | null {
+    return this.state.deletion;
+  }
+  /** A disabled account cannot log in; it waits for erasure or a restore. */
+  get disabled(): boolean {
+    return this.state.deletion !== null;
   }
 
   editProfile(changes: ProfileChanges, now: Date): void {
@@ -188,6 +205,20 @@ export class User extends EventRecorder {
     this.record({ type: USER_PASSWORD_RESET_REQUESTED, occurredAt: now, data: this.eventData() });
   }
 
+  /** Disables the account at once: the session version bump ends every session on every device. */
+  requestDeletion(now: Date, eraseAfter: Date): void {
+    this.state.deletion = { requestedAt: now, eraseAfter };
+    this.state.sessionVersion += 1;
+    this.state.updatedAt = now;
+    this.record({ type: USER_DELETION_REQUESTED, occurredAt: now, data: { ...this.eventData(), eraseAfter: eraseAfter.toISOString() } });
+  }
+
+  /** Re-enables the account; the owner logs in again (the sessions ended at the request stay ended). */
+  cancelDeletion(now: Date): void {
+    this.state.deletion = null;
+    this.state.updatedAt = now;
+  }
+
   toState(): UserState {
     return copyState(this.state);
   }
@@ -199,7 +230,7 @@ export class User extends EventRecorder {
 
 /**
  * A deep copy by hand: structuredClone costs ~5 µs here against ~0.2 µs, and an authenticated request copies
- * the state three times. Every field is a primitive except these six: a new nested field must be copied here too.
+ * the state three times. Every field is a primitive except these seven: a new nested field must be copied here too.
  */
 function copyState(s: UserState): UserState {
   return {
@@ -209,5 +240,6 @@ function copyState(s: UserState): UserState {
     updatedAt: new Date(s.updatedAt),
     emailVerifiedAt: s.emailVerifiedAt && new Date(s.emailVerifiedAt),
     undoEmailUntil: s.undoEmailUntil && new Date(s.undoEmailUntil),
+    deletion: s.deletion && { requestedAt: new Date(s.deletion.requestedAt), eraseAfter: new Date(s.deletion.eraseAfter) },
   };
 }

@@ -25,6 +25,23 @@ export interface EmailChangedData extends UserEventData {
   previousEmail: string;
 }
 
+// Account deletion (issue 12).
+/** The owner asked to delete the account: it is disabled, and the notice with the restore link goes out. */
+export const USER_DELETION_REQUESTED = "user:deletion-requested";
+/** The account was erased after its grace period: for other consumers. Carries no personal data, only the id. */
+export const USER_DELETED = "user:deleted";
+
+export interface UserDeletionRequestedData extends UserEventData {
+  /** ISO 8601: when the erasure becomes due; the restore link works until then. */
+  eraseAfter: string;
+}
+
+export interface UserDeletedData {
+  userId: string;
+  /** ISO 8601. */
+  erasedAt: string;
+}
+
 export type UserSignedUp = DomainEvent<typeof USER_SIGNED_UP, UserEventData>;
 export type UserPasswordChanged = DomainEvent<typeof USER_PASSWORD_CHANGED, UserEventData>;
 export type UserEmailVerificationRequested = DomainEvent<typeof USER_EMAIL_VERIFICATION_REQUESTED, UserEventData>;
@@ -32,6 +49,8 @@ export type UserPasswordResetRequested = DomainEvent<typeof USER_PASSWORD_RESET_
 export type UserPasswordReset = DomainEvent<typeof USER_PASSWORD_RESET, UserEventData>;
 export type UserEmailChangeRequested = DomainEvent<typeof USER_EMAIL_CHANGE_REQUESTED, EmailChangeRequestedData>;
 export type UserEmailChanged = DomainEvent<typeof USER_EMAIL_CHANGED, EmailChangedData>;
+export type UserDeletionRequested = DomainEvent<typeof USER_DELETION_REQUESTED, UserDeletionRequestedData>;
+export type UserDeleted = DomainEvent<typeof USER_DELETED, UserDeletedData>;
 export type UserEvent =
   | UserSignedUp
   | UserPasswordChanged
@@ -39,7 +58,9 @@ export type UserEvent =
   | UserPasswordResetRequested
   | UserPasswordReset
   | UserEmailChangeRequested
-  | UserEmailChanged;
+  | UserEmailChanged
+  | UserDeletionRequested
+  | UserDeleted;
 
 export const USER_EVENT_TYPES = [
   USER_SIGNED_UP,
@@ -49,4 +70,11 @@ export const USER_EVENT_TYPES = [
   USER_PASSWORD_RESET,
   USER_EMAIL_CHANGE_REQUESTED,
   USER_EMAIL_CHANGED,
+  USER_DELETION_REQUESTED,
+  USER_DELETED,
 ] as const;
+
+/** Raised by the erasure job, not by an entity: after erasure there is no entity left to record it. */
+export function userDeleted(userId: string, erasedAt: Date): UserDeleted {
+  return { type: USER_DELETED, occurredAt: erasedAt, data: { userId, erasedAt: erasedAt.toISOString() } };
+}

@@ -11,4 +11,13 @@ export interface UserRepository {
   update(user: User, outbox?: readonly EventMessage[]): Promise<void>;
   findById(id: string): Promise<User | null>;
   findByEmail(email: string): Promise<User | null>;
+  /** Ids of accounts whose deletion grace period ended at or before `now`, oldest due first, at most `limit`. */
+  findDueForErasure(now: Date, limit: number): Promise<string[]>;
+  /**
+   * Erases the account if, at the moment of the write, its deletion is still pending and due (`eraseAfter <= now`):
+   * one atomic conditional write that drops every personal field (the address becomes free for a new signup) and
+   * stores `outbox` with it. True for the one call that erased it; false when it was restored, not due, already
+   * erased (by this or another worker) or unknown. Erased accounts are never found again by id or email.
+   */
+  erase(userId: string, now: Date, outbox?: readonly EventMessage[]): Promise<boolean>;
 }

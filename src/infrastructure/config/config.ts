@@ -59,6 +59,8 @@ const schema = z.object({
   WORKER_NAME: z.string().trim().min(1).optional(),
   WORKER_METRICS_INTERVAL_MS: int(0, 3_600_000).default(60_000),
   METRICS_PORT: int(0, 65535).optional(),
+  ACCOUNT_DELETION_GRACE_DAYS: int(1, 365).default(14),
+  ACCOUNT_ERASURE_INTERVAL_MS: int(10, 86_400_000).default(5 * 60_000),
 });
 
 export type Environment = "development" | "test" | "production";
@@ -108,6 +110,8 @@ export interface Config {
   worker: { name: string | null; metricsIntervalMs: number };
   /** Port of the separate Prometheus listener (GET /metrics) on `host`; null = no metrics at all. 0 = any free port. */
   metricsPort: number | null;
+  /** Account deletion (issue 12): the grace period before erasure, and how often the erasure job looks for due accounts. */
+  accountDeletion: { graceDays: number; erasureIntervalMs: number };
   /** Accepted settings worth one log line each at startup (config has no logger); never holds a secret. */
   warnings: string[];
 }
@@ -193,6 +197,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifications: { inProcess: c.NOTIFICATIONS_IN_PROCESS ?? !redis, claimMs: c.NOTIFICATION_CLAIM_MS, sentTtlSeconds: c.NOTIFICATION_SENT_TTL_SECONDS },
     worker: { name: c.WORKER_NAME ?? null, metricsIntervalMs: c.WORKER_METRICS_INTERVAL_MS },
     metricsPort: c.METRICS_PORT ?? null,
+    // Links in emails must reach the API from the reader's browser: localhost only makes sense on a developer's machine.
+    accountDeletion: { graceDays: c.ACCOUNT_DELETION_GRACE_DAYS, erasureIntervalMs: c.ACCOUNT_ERASURE_INTERVAL_MS },
     warnings,
   };
 }

@@ -63,4 +63,22 @@ export class InMemoryUserRepository implements UserRepository, OutboxStore {
     const id = this.#idByEmail.get(email);
     return id === undefined ? null : this.findById(id);
   }
+
+  async findDueForErasure(now: Date, limit: number): Promise<string[]> {
+    const due: Array<{ id: string; at: number }> = [];
+    for (const s of this.#byId.values()) if (s.deletion && s.deletion.eraseAfter <= now) due.push({ id: s.id, at: s.deletion.eraseAfter.getTime() });
+    return due.sort((a, b) => a.at - b.at).slice(0, limit).map((d) => d.id);
+  }
+
+  /** Check and delete run without an await in between: one erasure however many callers race. */
+  async erase(userId: string, now: Date, outbox: readonly EventMessage[] = []): Promise<boolean> {
+    const state = this.#byId.get(userId);
+    if (!state?.deletion || state.deletion.eraseAfter > now) return false;
+    this.#byId.delete(userId);
+    this.#idByEmail.delete(state.email);
+    // Messages still waiting carry the address and name: they go with the rest of the personal data.
+    for (const [id, p] of this.#outbox) if (p.ownerId === userId) this.#outbox.delete(id);
+    this.#enqueue(userId, outbox);
+    return true;
+  }
 }

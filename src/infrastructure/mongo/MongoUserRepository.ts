@@ -5,13 +5,16 @@ import type { User } from "../../domain/users/User.js";
 import { EmailTaken, UserModifiedConcurrently } from "../../domain/users/UserErrors.js";
 import type { UserRepository } from "../../domain/users/UserRepository.js";
 import { isDuplicateKey, translateMongoErrors } from "./mongoErrors.js";
-import { toDocument, toEntity, type UserDocument } from "./userMapper.js";
+import { erasedEmail, isErased, toDocument, toEntity, type ErasedUserDocument, type UserDocument } from "./userMapper.js";
 
 export class MongoUserRepository implements UserRepository, OutboxStore {
   readonly #users: Collection<UserDocument>;
+  /** The same collection, typed for the tombstones that erasure leaves. */
+  readonly #erased: Collection<ErasedUserDocument>;
 
   constructor(db: Db, collectionName = "users") {
     this.#users = db.collection<UserDocument>(collectionName);
+    this.#erased = db.collection<ErasedUserDocument>(collectionName);
   }
 
   /** The unique index is what makes "email is unique" true under concurrent signups, not the use-case's check. */
@@ -19,6 +22,8 @@ export class MongoUserRepository implements UserRepository, OutboxStore {
     await this.#users.createIndex({ email: 1 }, { unique: true, name: "email_unique" });
     // Sparse: only users with unsent events are indexed, so the relay's poll stays cheap however many users exist.
     await this.#users.createIndex({ "outbox.id": 1 }, { sparse: true, name: "outbox_pending" });
+    // Sparse: only accounts waiting for erasure are indexed, so the erasure job's query costs nothing per user.
+    await this.#users.createIndex({ "deletion.eraseAfter": 1 }, { sparse: true, name: "deletion_due" });
   }
 
   // Without a replica set Mongo has no multi-document transactions; one document holding user and outbox is atomic anyway.
@@ -53,12 +58,31 @@ export class MongoUserRepository implements UserRepository, OutboxStore {
 
   async findById(id: string): Promise<User | null> {
     const doc = await translateMongoErrors(() => this.#users.findOne({ _id: id }));
-    return doc ? toEntity(doc) : null;
+    return doc && !isErased(doc) ? toEntity(doc) : null;
   }
 
   async findByEmail(email: string): Promise<User | null> {
     const doc = await translateMongoErrors(() => this.#users.findOne({ email }));
-    return doc ? toEntity(doc) : null;
+    return doc && !isErased(doc) ? toEntity(doc) : null;
+  }
+
+  async findDueForErasure(now: Date, limit: number): Promise<string[]> {
+    const docs = await translateMongoErrors(() =>
+      this.#users.find({ "deletion.eraseAfter": { $lte: now } }, { projection: { _id: 1 } }).sort({ "deletion.eraseAfter": 1 }).limit(limit).toArray(),
+    );
+    return docs.map((d) => d._id);
+  }
+
+  /**
+   * One replaceOne conditioned on the deletion still being due: MongoDB applies it to the document atomically, so of
+   * two workers racing only one matches (a tombstone has no `deletion`). Replacing, not $unset-ing, leaves no
+   * personal field behind even one added to the document later; messages still waiting in the outbox (they carry
+   * the address and name) go too, replaced by the user:deleted event.
+   */
+  async erase(userId: string, now: Date, outbox: readonly EventMessage[] = []): Promise<boolean> {
+    const tombstone: ErasedUserDocument = { _id: userId, email: erasedEmail(userId), erasedAt: now, outbox: [...outbox] };
+    const result = await translateMongoErrors(() => this.#erased.replaceOne({ _id: userId, "deletion.eraseAfter": { $lte: now } }, tombstone));
+    return result.modifiedCount === 1;
   }
 
   async pending(limit: number): Promise<PendingMessage[]> {

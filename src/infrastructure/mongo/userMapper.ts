@@ -1,5 +1,5 @@
 import type { EventMessage } from "../../domain/shared/EventMessage.js";
-import { User, type UserProfile, type UserState } from "../../domain/users/User.js";
+import { User, type PendingDeletion, type UserProfile, type UserState } from "../../domain/users/User.js";
 
 /** Profile fields sit at the top level of the document, next to the account fields. */
 export interface UserDocument extends UserProfile {
@@ -7,6 +7,8 @@ export interface UserDocument extends UserProfile {
   email: string;
   passwordHash: string;
   sessionVersion: number;
+  /** Absent on documents written before account deletion existed: read as null. */
+  deletion?: PendingDeletion | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -18,6 +20,23 @@ export interface UserDocument extends UserProfile {
   /** Transactional outbox: events saved in the same single-document write as the user, removed once on the bus. */
   outbox?: EventMessage[];
 }
+
+/**
+ * What an erased account leaves behind (see README, "What deletion erases and what it keeps"): the id, when it was
+ * erased, and the user:deleted event until the relay has published it. `email` is a placeholder that no address
+ * can equal, only because the unique email index counts a missing field as one shared null. No `version`: a write
+ * prepared from an earlier read (`update` matches on version) can never land on a tombstone.
+ */
+export interface ErasedUserDocument {
+  _id: string;
+  email: string;
+  erasedAt: Date;
+  outbox: EventMessage[];
+}
+
+export const erasedEmail = (id: string) => `erased:${id}`;
+
+export const isErased = (doc: UserDocument | ErasedUserDocument): doc is ErasedUserDocument => "erasedAt" in doc;
 
 export function toDocument(state: UserState): UserDocument {
   const { id, profile, ...rest } = state;
@@ -39,6 +58,7 @@ export function toEntity(doc: UserDocument): User {
       photoUrl: doc.photoUrl,
     },
     sessionVersion: doc.sessionVersion,
+    deletion: doc.deletion ?? null,
     version: doc.version,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,

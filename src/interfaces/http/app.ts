@@ -11,6 +11,7 @@ import { httpMetrics, type HttpMetrics } from "./middleware/httpMetrics.js";
 import { jsonBody } from "./middleware/jsonBody.js";
 import { requestContext } from "./middleware/requestContext.js";
 import { apiSecurityHeaders } from "./middleware/securityHeaders.js";
+import { accountDeletionRoutes, type AccountDeletionDeps } from "./routes/accountDeletionRoutes.js";
 import { accountRoutes, type AccountDeps } from "./routes/accountRoutes.js";
 import { healthRoutes, type Readiness } from "./routes/healthRoutes.js";
 import { linkPageRoutes } from "./routes/linkPageRoutes.js";
@@ -35,7 +36,7 @@ type UseCasesOf<Deps> = Omit<Deps, "throttle" | "cookies">;
 
 /** The feature handles are taken whole: a use-case added to a feature reaches its route without touching this file. */
 export interface HttpDeps {
-  accounts: UseCasesOf<AccountDeps> & UseCasesOf<ProfileDeps> & UseCasesOf<RecoveryDeps>;
+  accounts: UseCasesOf<AccountDeps> & UseCasesOf<ProfileDeps> & UseCasesOf<RecoveryDeps> & UseCasesOf<AccountDeletionDeps>;
   catalog: CatalogDeps;
   throttle: AuthThrottle;
   readiness: Readiness;
@@ -54,6 +55,7 @@ export function apiRoutes(deps: HttpDeps): Route[] {
     ...profileRoutes({ ...deps.accounts, ...edge }),
     ...recoveryRoutes({ ...deps.accounts, ...edge }),
     ...linkPageRoutes(),
+    ...accountDeletionRoutes({ ...deps.accounts, ...edge }),
     ...healthRoutes(deps.readiness, deps.logger),
     ...productRoutes(deps.catalog),
   ];

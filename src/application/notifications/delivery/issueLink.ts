@@ -10,8 +10,10 @@ export interface LinkSettings {
 
 export interface LinkRequest {
   purpose: TokenPurpose;
-  /** Overrides the configured lifetime; required for a purpose without one (the account restore link of issue 12). */
+  /** Overrides the configured lifetime; one of the two is required for a purpose without one (the account restore link). */
   lifetimeMs?: number;
+  /** A fixed end instead of a lifetime (the restore link works until the erasure is due). */
+  expiresAt?: Date;
   userId: string;
   /** The address the link is sent to. */
   email: string;
@@ -29,10 +31,10 @@ export class LinkIssuer {
     private readonly settings: LinkSettings,
   ) {}
 
-  async issue({ lifetimeMs, ...request }: LinkRequest): Promise<{ url: string; expiresAt: Date }> {
+  async issue({ lifetimeMs, expiresAt: end, ...request }: LinkRequest): Promise<{ url: string; expiresAt: Date }> {
     const lifetime = lifetimeMs ?? (request.purpose === "restore-account" ? undefined : this.settings.lifetimesMs[request.purpose]);
-    if (lifetime === undefined) throw new Error(`no lifetime for ${request.purpose} links: pass lifetimeMs`);
-    const expiresAt = new Date(this.clock.now().getTime() + lifetime);
+    if (lifetime === undefined && !end) throw new Error(`no lifetime for ${request.purpose} links: pass lifetimeMs or expiresAt`);
+    const expiresAt = end ?? new Date(this.clock.now().getTime() + lifetime!);
     const token = await this.tokens.issue({ ...request, expiresAt });
     return { url: emailedLink(this.settings.base, request.purpose, token), expiresAt };
   }

@@ -43,6 +43,21 @@ describe("Login", () => {
     expect(comparisons).toBe(1);
   });
 
+  it("refuses an account pending deletion with the right password, as for a wrong one, after one bcrypt comparison", async () => {
+    const kit = accountsKit();
+    const user = await kit.registerUser.execute(ada);
+    await kit.deleteAccount.execute({ userId: user.id, password: ada.password });
+    let comparisons = 0;
+    const verify = kit.hasher.verify.bind(kit.hasher);
+    kit.hasher.verify = async (p, h) => {
+      comparisons++;
+      return verify(p, h);
+    };
+    const refused = await kit.login.execute({ email: ada.email, password: ada.password }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(InvalidCredentials);
+    expect(comparisons).toBe(1);
+  });
+
   it("does not let two passwords sharing their first 72 bytes both log in", async () => {
     const kit = accountsKit();
     const prefix = "a".repeat(72);
