@@ -1,5 +1,7 @@
 import { once } from "node:events";
 import { createServer, type Socket } from "node:net";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { createLogger } from "../../../src/infrastructure/logging/logger.js";
 import { SmtpMailer } from "../../../src/infrastructure/mail/SmtpMailer.js";
@@ -34,5 +36,68 @@ describe("SmtpMailer against a real SMTP server", () => {
     const started = Date.now();
     await expect(mailer(`smtp://127.0.0.1:${port}`, { timeoutMs: 300 }).send(message(1))).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("replaces a connection the server closed while it was idle, and the message still goes out once", async () => {
+    const received: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      socketTimeout: 200, // closes idle connections quickly, like a mail server's idle timeout
+      onData: (stream, session, callback) => {
+        stream.resume();
+        stream.on("end", () => {
+          received.push(session.envelope.rcptTo[0]!.address);
+          callback();
+        });
+      },
+    });
+    server.on("error", () => undefined);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const m = mailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, { retries: 0 });
+    await m.send(message(1));
+    await new Promise((r) => setTimeout(r, 600));
+    await m.send(message(2));
+    expect(received).toEqual(["user1@example.com", "user2@example.com"]);
+  });
+
+  it("does not retry a permanent (5xx) refusal", async () => {
+    let attempts = 0;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onRcptTo: (_address, _session, callback) => {
+        attempts++;
+        callback(Object.assign(new Error("No such user"), { responseCode: 550 }));
+      },
+    });
+    server.on("error", () => undefined);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const m = mailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, { retries: 3 });
+    await expect(m.send(message(1))).rejects.toThrow(/No such user/u);
+    expect(attempts).toBe(1);
+  });
+
+  it("retries a temporary (4xx) refusal up to the configured count", async () => {
+    let attempts = 0;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onRcptTo: (_address, _session, callback) => {
+        attempts++;
+        callback(Object.assign(new Error("Try later"), { responseCode: 451 }));
+      },
+    });
+    server.on("error", () => undefined);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const m = mailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, { retries: 2 });
+    await expect(m.send(message(1))).rejects.toThrow(/Try later/u);
+    expect(attempts).toBe(3);
   });
 });
