@@ -11,6 +11,8 @@ export interface Sender {
   address: string;
 }
 
+const BOUNDARY_PREFIX = randomBytes(9).toString("hex");
+let boundaries = 0;
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/u;
 // A display name made only of these needs no quotes (RFC 5322 atext plus spaces).
 const ATOM_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]*$/u;
@@ -36,7 +38,9 @@ export function isPlainAddress(address: string): boolean {
  * go as 7bit, others as base64 (native, and it never needs dot-stuffing or line-length care).
  */
 export function composeMime(message: MailMessage, sender: Sender, date = new Date()): string {
-  const boundary = `=_bzr_${randomBytes(12).toString("hex")}`; // "=_" cannot occur in base64 or 7bit-safe text parts
+  // "=_" never occurs in base64, and a 7bit body that contains the boundary goes as base64 (see `part`); so the boundary
+  // needs to be unique, not unpredictable: a random prefix per process and a counter.
+  const boundary = `=_bzr_${BOUNDARY_PREFIX}_${(boundaries++).toString(36)}`;
   const trace = traceHeaderOf(message);
   const headers = [
     `From: ${sender.header}`,

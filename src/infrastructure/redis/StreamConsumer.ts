@@ -170,7 +170,7 @@ export class StreamConsumer {
     counters.delivered++;
     if (entry.attempt > 1) await group.forgetFailure(entry.id).catch(() => undefined);
     // If this ack is lost the message comes back; the handler's idempotency makes that harmless.
-    await group.ack(entry.id).catch((error: unknown) => logger.warn({ err: String(error), streamId: entry.id }, "ack failed; message will be redelivered"));
+    await group.ackSoon(entry.id).catch((error: unknown) => logger.warn({ err: String(error), streamId: entry.id }, "ack failed; message will be redelivered"));
   }
 
   /** One log line per outage, not one per retry. */
