@@ -35,7 +35,9 @@ export function summarizeProfile(file: string, window: ProfileWindow, unitMicros
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
     const leaf = byId.get(id)!.callFrame;
-    if (stamps[i]! < windowStart || stamps[i]! > windowEnd || leaf.functionName === "(idle)") return;
+    // A sample that took over 50 ms to come (sampling is every ~1 ms) spans time the process did not run: SIGSTOPped by
+    // bench:events, or descheduled on a loaded machine. Its delta is not time spent in its leaf.
+    if (stamps[i]! < windowStart || stamps[i]! > windowEnd || leaf.functionName === "(idle)" || dt > 50_000) return;
     busy += dt;
     add(self, label(leaf), dt);
     add(selfByModule, moduleOf(leaf.url) || leaf.functionName, dt);
