@@ -53,6 +53,10 @@ interface Result {
   cpuMsPerEmail: number;
   /** Redis commands (all clients) per email while the workers drained: in backlog mode, the workers' own. */
   redisCallsPerEmail: number;
+  /** CPU of this bench process (the SMTP sink, and the signup client in live mode) and of Redis, per email. */
+  benchCpuMsPerEmail: number;
+  redisCpuMsPerEmail: number;
+  apiCpuMsPerEmail: number;
   missing: number;
   load1: number;
 }
@@ -131,9 +135,9 @@ function report(): string {
   const med = (rs: Result[], k: keyof Result) => median(rs.map((r) => r[k] as number));
   const rows = [...groups.values()].map((rs) => {
     const r = rs[0]!;
-    return [r.mode, r.build, r.workers, fmt(med(rs, "signupsPerSecond")), fmt(med(rs, "emailsPerSecond")), fmt(med(rs, "p50")), fmt(med(rs, "p99")), fmt(med(rs, "max")), fmt(med(rs, "cpuMsPerEmail"), 2), fmt(med(rs, "redisCallsPerEmail"), 1), rs.map((x) => x.missing).reduce((a, b) => a + b), rs.map((x) => fmt(x.emailsPerSecond)).join(" / "), rs.map((x) => fmt(x.load1, 2)).join(" / ")];
+    return [r.mode, r.build, r.workers, fmt(med(rs, "signupsPerSecond")), fmt(med(rs, "emailsPerSecond")), fmt(med(rs, "p50")), fmt(med(rs, "p99")), fmt(med(rs, "max")), fmt(med(rs, "cpuMsPerEmail"), 2), fmt(med(rs, "redisCallsPerEmail"), 1), fmt(med(rs, "benchCpuMsPerEmail"), 2), fmt(med(rs, "redisCpuMsPerEmail"), 2), fmt(med(rs, "apiCpuMsPerEmail"), 2), rs.map((x) => x.missing).reduce((a, b) => a + b), rs.map((x) => fmt(x.emailsPerSecond)).join(" / "), rs.map((x) => fmt(x.load1, 2)).join(" / ")];
   });
-  const out = [table(["mode", "build", "workers", "signups/s (API)", "emails/s (drain)", "latency p50 ms", "p99 ms", "max ms", "worker CPU ms/email", "Redis commands/email", "emails missing", "emails/s per round", "load avg 1 min per round"], rows)];
+  const out = [table(["mode", "build", "workers", "signups/s (API)", "emails/s (drain)", "latency p50 ms", "p99 ms", "max ms", "worker CPU ms/email", "Redis commands/email", "sink (+ client) CPU ms/email", "Redis CPU ms/email", "API CPU ms/email", "emails missing", "emails/s per round", "load avg 1 min per round"], rows)];
   const ratios: (string | number)[][] = [];
   for (const mode of MODES)
     for (const b of builds) {
@@ -176,6 +180,9 @@ async function burst(base: string, build: string, mode: Mode): Promise<Result & 
   if (mode === "backlog") workers.forEach((w) => w.signal("SIGSTOP"));
   let cpuBefore = workers.reduce((n, w) => n + w.cpuSeconds(), 0);
   let callsBefore = await redisCalls();
+  let benchBefore = process.cpuUsage();
+  let redisCpuBefore = await redisCpuSeconds();
+  let apiBefore = api!.cpuSeconds();
   const sent = new Map<string, number>();
   const started = performance.now();
   let next = 0;
@@ -198,6 +205,9 @@ async function burst(base: string, build: string, mode: Mode): Promise<Result & 
     // Measured from here: the API's commands while taking the signups are not the workers'.
     cpuBefore = workers.reduce((n, w) => n + w.cpuSeconds(), 0);
     callsBefore = await redisCalls();
+    benchBefore = process.cpuUsage();
+    redisCpuBefore = await redisCpuSeconds();
+    apiBefore = api!.cpuSeconds();
     workers.forEach((w) => w.signal("SIGCONT"));
     for (const e of sent.keys()) sent.set(e, drainStarted);
   }
@@ -205,6 +215,8 @@ async function burst(base: string, build: string, mode: Mode): Promise<Result & 
   const latencies = [...sent].filter(([e]) => sink.arrivals.has(e)).map(([e, t]) => sink.arrivals.get(e)! - t).sort((a, b) => a - b);
   const workerCpuMs = ((workers.reduce((n, w) => n + w.cpuSeconds(), 0) - cpuBefore) * 1000) / N;
   const calls = (await redisCalls()) - callsBefore;
+  const bench = process.cpuUsage(benchBefore);
+  const redisCpu = (await redisCpuSeconds()) - redisCpuBefore;
   const lastArrival = Math.max(...[...sent.keys()].map((e) => sink.arrivals.get(e) ?? 0));
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   return {
@@ -218,6 +230,9 @@ async function burst(base: string, build: string, mode: Mode): Promise<Result & 
     max: latencies.at(-1) ?? NaN,
     cpuMsPerEmail: workerCpuMs,
     redisCallsPerEmail: calls / N,
+    benchCpuMsPerEmail: (bench.user + bench.system) / 1000 / N,
+    redisCpuMsPerEmail: (redisCpu * 1000) / N,
+    apiCpuMsPerEmail: ((api!.cpuSeconds() - apiBefore) * 1000) / N,
     missing: N - latencies.length,
     load1,
     measuredMs: lastArrival - drainStarted,
@@ -230,6 +245,12 @@ async function redisCalls(): Promise<number> {
   let total = 0;
   for (const m of info.matchAll(/calls=(\d+)/gu)) total += Number(m[1]);
   return total;
+}
+
+async function redisCpuSeconds(): Promise<number> {
+  const info = await stats.info("cpu");
+  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`, "u").exec(info)?.[1] ?? NaN);
+  return field("used_cpu_user") + field("used_cpu_sys");
 }
 
 async function signupAt(base: string, email: string): Promise<void> {
