@@ -45,7 +45,8 @@ export function composeMime(message: MailMessage, sender: Sender, date = new Dat
   const headers = [
     `From: ${sender.header}`,
     `To: ${message.to}`,
-    fold(`Subject: ${mimeFuncs.encodeWords(message.subject, "Q", 52)}`),
+    // A line break in a subject (a template that interpolates user text) must not start a header of its own.
+    fold(`Subject: ${mimeFuncs.encodeWords(message.subject.replace(/\r\n|\r|\n/gu, " "), "Q", 52)}`),
     `Message-ID: ${messageIdOf(message)}`,
     `Date: ${date.toUTCString().replace(/GMT$/u, "+0000")}`,
     "MIME-Version: 1.0",

@@ -24,6 +24,17 @@ describe("SmtpMailer against a real SMTP server", () => {
     expect(sink.to("user7@example.com")[0]?.subject).toBe("Hello 7");
   });
 
+  it("delivers lines that are SMTP's own terminator intact (dot-stuffing) and non-ASCII text", async () => {
+    const sink = await new SmtpSink().start();
+    onTestFinished(() => sink.stop());
+    const text = "first\n.\n..two dots\n.trailing\nZoë 😀";
+    await mailer(sink.url).send({ ...message(1), subject: "Grüße, Zoë", text, html: "<p>.</p>\n.\n" });
+    const [mail] = sink.to("user1@example.com");
+    expect(mail?.subject).toBe("Grüße, Zoë");
+    expect(mail?.text).toBe(text);
+    expect(mail?.html).toBe("<p>.</p>\n.\n");
+  });
+
   it("gives up on a server that never greets within the configured timeout", async () => {
     const sockets: Socket[] = [];
     const silent = createServer((s) => void sockets.push(s)).listen(0, "127.0.0.1");

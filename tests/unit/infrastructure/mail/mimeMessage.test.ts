@@ -60,6 +60,13 @@ describe("composeMime", () => {
     for (const line of raw.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(998);
   });
 
+  it("keeps a line break in a subject from starting a header of its own", async () => {
+    const mail = await parsed({ ...base, subject: "Hi\r\nBcc: victim@example.com\nX-Evil: 1" });
+    expect(mail.subject).toBe("Hi Bcc: victim@example.com X-Evil: 1");
+    expect(mail.bcc).toBeUndefined();
+    expect(mail.headers.has("x-evil")).toBe(false);
+  });
+
   it("sends only ASCII addresses itself", () => {
     expect(isPlainAddress("ada@example.com")).toBe(true);
     expect(isPlainAddress("zoë@example.com")).toBe(false);
