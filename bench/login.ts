@@ -14,7 +14,14 @@ const SECONDS = Number(process.env.BENCH_STORM_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_STORM_CONNECTIONS ?? 16);
 const PROBE_RATE = 20;
 
-const server = await startServer("bazaar", "src/main/api.ts", bazaarEnv({ RATE_LIMITS_ENABLED: "false", BCRYPT_COST: String(COST) }));
+// e.g. "default,1": one storm per PASSWORD_HASH_CONCURRENCY setting, each on its own server, one after the other.
+const SETTINGS = (process.env.BENCH_HASH_CONCURRENCY ?? "default").split(",");
+console.log(`## Password hashing vs the event loop\n\n${describeMachine()}\n`);
+for (const setting of SETTINGS) await storm(setting);
+
+async function storm(setting: string): Promise<void> {
+const concurrency: Record<string, string> = setting === "default" ? {} : { PASSWORD_HASH_CONCURRENCY: setting };
+const server = await startServer("bazaar", "src/main/api.ts", bazaarEnv({ RATE_LIMITS_ENABLED: "false", BCRYPT_COST: String(COST), ...concurrency }));
 try {
   const email = `storm-${Date.now()}@example.com`;
   await signup(server.url, email);
@@ -42,6 +49,7 @@ try {
     );
   const idle = await probes(5);
   const body = JSON.stringify({ email, password: PASSWORD });
+  const load1 = os.loadavg()[0]!;
   const [storm, during] = await Promise.all([
     load(
       { url: `${server.url}/login`, method: "POST", connections: CONNECTIONS, durationSeconds: SECONDS, headers: { "content-type": "application/json" }, body },
@@ -50,7 +58,7 @@ try {
     probes(SECONDS),
   ]);
 
-  console.log(`## Password hashing vs the event loop\n\n${describeMachine()}\n`);
+  console.log(`#### PASSWORD_HASH_CONCURRENCY=${setting} (load average 1 min before the storm: ${load1.toFixed(2)})\n`);
   console.log(
     `bcrypt cost ${COST}; one compare takes ${fmt(hashMs, 1)} ms on one core (median of 6, this run), so the limit is ${cores} cores × 1/${fmt(hashMs, 1)} ms = ${fmt(limit, 1)} logins/s. ` +
       `Storm: ${CONNECTIONS} connections POST /login for ${SECONDS} s, RATE_LIMITS_ENABLED=false. Probes: GET /healthz and GET ${image ?? "(no image)"} at ${PROBE_RATE} req/s each, on their own connections.\n`,
@@ -68,6 +76,7 @@ try {
   console.log("");
 } finally {
   await server.stop();
+}
 }
 
 async function firstImage(base: string): Promise<string | null> {

@@ -15,6 +15,8 @@ export interface Child {
   /** Of those, the system (kernel) seconds: syscalls, and on loopback the peer's share of the TCP stack. */
   kernelSeconds(): number;
   rssMiB(): number;
+  /** Pauses (SIGSTOP) or resumes (SIGCONT) the process: lets a bench build up work for it without restarting it. */
+  signal(signal: NodeJS.Signals): void;
   /** What the child printed on stdout, when started with `captureStdout`. */
   stdout(): string;
   exited: Promise<number | null>;
@@ -62,6 +64,7 @@ export function startNode(
       await exited;
       clearTimeout(timer);
     },
+    signal: (signal) => void child.kill(signal),
     cpuSeconds: () => cpuTicks(pid).reduce((a, b) => a + b) / 100,
     kernelSeconds: () => cpuTicks(pid)[1] / 100,
     rssMiB: () => rssMiB(pid),

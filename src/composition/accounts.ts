@@ -77,7 +77,7 @@ export const accountsModule: FeatureModule = async (c, { config, logger, mongo, 
     c.register(USERS, { useValue: new InMemoryUserRepository() });
     uses("users: in-memory");
   }
-  c.register(HASHER, { useValue: new BcryptPasswordHasher(config.bcryptCost) });
+  c.register(HASHER, { useValue: new BcryptPasswordHasher(config.bcryptCost, config.passwordHashConcurrency ?? undefined) });
   c.register(DENYLIST, { useValue: new CommonPasswordDenylist(PASSWORD_MIN_LENGTH) });
   c.register(SESSION_TOKENS, { useValue: new JwtTokenService({ ...config.jwt, secret: jwtSecret(config, logger) }) });
 

@@ -29,7 +29,9 @@ export const eventsModule: FeatureModule = async (c, { config, logger, redis, on
       { ...ev, prefix: ev.streamPrefix, shutdownTimeoutMs: config.shutdownTimeoutMs, waitReplicas: config.redisWaitReplicas, ...(config.worker.name ? { consumerName: config.worker.name } : {}) },
       logger,
     );
-    c.register(SEND_LEDGER, { useValue: new RedisSendLedger(client, { prefix: ev.streamPrefix, claimMs: config.notifications.claimMs, sentTtlSeconds: config.notifications.sentTtlSeconds, waitReplicas: config.redisWaitReplicas }) });
+    // On the consumers' command connection: a worker's claims, sent marks and acknowledgements issued in the same turn
+    // of the event loop then leave in one write (node-redis writes a connection's queued commands together).
+    c.register(SEND_LEDGER, { useValue: new RedisSendLedger(commands, { prefix: ev.streamPrefix, claimMs: config.notifications.claimMs, sentTtlSeconds: config.notifications.sentTtlSeconds, waitReplicas: config.redisWaitReplicas }) });
     uses(`events: Redis Streams (${ev.streamPrefix}${"clusterNodes" in target ? ", Redis Cluster" : ""})`);
   } else {
     bus = new InMemoryEventBus({ retry: ev.retry, maxLen: ev.maxLen, concurrency: ev.concurrency });

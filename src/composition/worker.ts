@@ -1,6 +1,6 @@
 import type { Config } from "../infrastructure/config/config.js";
 import { reportBusMetrics } from "../infrastructure/events/metricsReporter.js";
-import type { Logger } from "../infrastructure/logging/logger.js";
+import { unscrubbedChild, type Logger } from "../infrastructure/logging/logger.js";
 import type { PrometheusMetrics } from "../infrastructure/metrics/PrometheusMetrics.js";
 import { startNotificationWorker, type NotificationWorker } from "../interfaces/worker/notificationWorker.js";
 import { accountsModule } from "./accounts.js";
@@ -20,10 +20,12 @@ export const WORKER_FEATURES: readonly FeatureModule[] = [recoveryModule, accoun
  */
 export async function startWorker(runtime: Runtime, config: Config, logger: Logger, metrics: PrometheusMetrics | null = null): Promise<NotificationWorker> {
   const bus = runtime.container.resolve(EVENT_BUS);
+  const workerLogger = logger.child({ component: "notification-worker" });
   const worker = await startNotificationWorker({
     bus,
     handlers: runtime.container.resolve(NOTIFICATIONS),
-    logger: logger.child({ component: "notification-worker" }),
+    logger: workerLogger,
+    sentLogger: unscrubbedChild(workerLogger),
     metrics: metrics ?? undefined,
   });
   const stopMetrics = reportBusMetrics(bus, logger, config.worker.metricsIntervalMs);

@@ -22,6 +22,8 @@ const schema = z.object({
   JWT_AUDIENCE: z.string().min(1).default("bazaar-api"),
   JWT_TTL_SECONDS: int(60, 30 * 24 * 3600).default(24 * 3600),
   BCRYPT_COST: int(4, 15).default(12),
+  // Unset: BcryptPasswordHasher's default for the machine (see there).
+  PASSWORD_HASH_CONCURRENCY: int(1, 64).optional(),
   CORS_ORIGINS: z.string().default(""),
   TRUST_PROXY_HOPS: int(0, 10).default(0),
   BODY_LIMIT_BYTES: int(1024, 10 * 1024 * 1024).default(100 * 1024),
@@ -77,6 +79,8 @@ export interface Config {
   redisWaitReplicas: number;
   jwt: { secret: string | null; issuer: string; audience: string; ttlSeconds: number };
   bcryptCost: number;
+  /** Hashes at once (PASSWORD_HASH_CONCURRENCY); null: the hasher's default for this machine. */
+  passwordHashConcurrency: number | null;
   corsOrigins: string[];
   trustProxyHops: number;
   bodyLimitBytes: number;
@@ -165,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisWaitReplicas: c.REDIS_WAIT_REPLICAS,
     jwt: { secret, issuer: c.JWT_ISSUER, audience: c.JWT_AUDIENCE, ttlSeconds: c.JWT_TTL_SECONDS },
     bcryptCost: c.BCRYPT_COST,
+    passwordHashConcurrency: c.PASSWORD_HASH_CONCURRENCY ?? null,
     corsOrigins: origins.value,
     trustProxyHops: c.TRUST_PROXY_HOPS,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,

@@ -44,6 +44,27 @@ export class GroupCommands {
     await this.client.xAck(this.keys.stream, this.group, id);
   }
 
+  #acks: string[] = [];
+  #ackFlush: Promise<void> | null = null;
+
+  /**
+   * Acknowledgements asked for in the same turn of the event loop go as one XACK (one command instead of one per
+   * message). Holding an ack back for a turn changes nothing that delivery promises: the handler has already finished
+   * (for a notification, the send ledger already holds "sent") before its ack is asked for, and an ack that never
+   * arrives (the worker dies within the turn) only means the message is redelivered, which at-least-once delivery
+   * allows and where the ledger's "sent" makes the handler send nothing. The promise settles with the XACK that
+   * carried the id.
+   */
+  ackSoon(id: string): Promise<void> {
+    this.#acks.push(id);
+    this.#ackFlush ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      const ids = this.#acks.splice(0);
+      this.#ackFlush = null;
+      await this.client.xAck(this.keys.stream, this.group, ids);
+    });
+    return this.#ackFlush;
+  }
+
   /** Kept beside the entry so that whichever member dead-letters it can say why. */
   async recordFailure(id: string, reason: string): Promise<void> {
     await this.client.hSet(this.keys.errors, id, reason);

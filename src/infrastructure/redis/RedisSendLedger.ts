@@ -43,9 +43,18 @@ export class RedisSendLedger implements SendLedger {
       // A mark lost in a failover would let a redelivery send the email again.
       await waitForReplicas(this.client, k, this.options.waitReplicas ?? 0);
     };
+    // The first attempt outside p-retry, whose set-up per call showed in the worker's profile; the retries as before,
+    // within what is left of the claim's time.
+    const started = Date.now();
+    try {
+      return await mark();
+    } catch {
+      // retried below, after the same first pause p-retry would have made
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
     await pRetry(mark, {
       retries: Number.POSITIVE_INFINITY,
-      maxRetryTime: this.options.claimMs,
+      maxRetryTime: Math.max(0, this.options.claimMs - (Date.now() - started)),
       minTimeout: 50,
       maxTimeout: 1_000,
       randomize: true,

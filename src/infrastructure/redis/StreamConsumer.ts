@@ -89,9 +89,11 @@ export class StreamConsumer {
           await this.#sweep();
           nextSweep = Date.now() + Math.max(10, Math.floor(options.retry.baseDelayMs / 2));
         }
+        // With less than half a batch of room, read again only when the queue would run dry within one round of
+        // handlers: topping up slot by slot as each handler finished cost one XREADGROUP per message under a backlog.
         const room = options.batchSize - this.#owned.size;
-        if (room <= 0) {
-          await Promise.race([...this.#running, sleep(options.blockMs)]);
+        if (room <= 0 || (room < options.batchSize / 2 && this.#queue.length >= options.concurrency)) {
+          await this.#oneFinished(options.blockMs);
           continue;
         }
         const block = Math.min(options.blockMs, Math.max(1, nextSweep - Date.now()));
@@ -107,6 +109,13 @@ export class StreamConsumer {
         if (!this.#stopping) await sleep(retryDelay(++failures, { baseDelayMs: 50, maxDelayMs: 2_000 }));
       }
     }
+  }
+
+  /** Until a running handler finishes, or `ms` pass; the timer is cleared either way (this runs once per batch). */
+  async #oneFinished(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([...this.#running, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
   }
 
   /** Retries failed messages whose backoff has elapsed and takes over those of dead members; dead-letters exhausted ones. */
@@ -170,7 +179,7 @@ export class StreamConsumer {
     counters.delivered++;
     if (entry.attempt > 1) await group.forgetFailure(entry.id).catch(() => undefined);
     // If this ack is lost the message comes back; the handler's idempotency makes that harmless.
-    await group.ack(entry.id).catch((error: unknown) => logger.warn({ err: String(error), streamId: entry.id }, "ack failed; message will be redelivered"));
+    await group.ackSoon(entry.id).catch((error: unknown) => logger.warn({ err: String(error), streamId: entry.id }, "ack failed; message will be redelivered"));
   }
 
   /** One log line per outage, not one per retry. */

@@ -11,7 +11,10 @@ import type { PasswordHasher } from "../../application/ports/PasswordHasher.js";
  *
  * That pool (4 threads by default) also serves fs and dns: a login storm that filled it would stall every
  * file read (catalog images timed out in bench/login.ts). So at most min(cores, 3) hashes run at once, which
- * keeps a thread free and still uses every core; the rest wait in this queue.
+ * keeps a thread free and still uses every core; the rest wait in this queue, first come first served (a storm
+ * cannot overtake a login that was waiting before it; per-account and per-IP rate limits, consumed before any hash,
+ * bound how much of the queue one client can take). PASSWORD_HASH_CONCURRENCY sets another cap: below the core count
+ * it leaves cores to the event loop during a storm, for fewer logins per second (docs/BENCHMARKS.md, section 2).
  */
 const DEFAULT_CONCURRENCY = Math.max(1, Math.min(availableParallelism(), 3));
 

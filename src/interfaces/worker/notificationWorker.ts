@@ -18,6 +18,11 @@ export interface NotificationWorkerDeps {
   /** Each handler is subscribed to the channel named by its event type. */
   handlers: readonly EventUseCase[];
   logger: Logger;
+  /**
+   * For the one line per email sent (channel, event id, trace id, attempt, outcome: no field can hold a credential), a
+   * logger that may skip the scrub every other line goes through; `logger` when not given.
+   */
+  sentLogger?: Logger | undefined;
   group?: string;
   metrics?: NotificationMetrics | undefined;
 }
@@ -30,6 +35,7 @@ export interface NotificationWorker {
 /** Turns bus messages into notification use-cases; everything about retries and dead letters is the bus's job. */
 export async function startNotificationWorker(d: NotificationWorkerDeps): Promise<NotificationWorker> {
   const group = d.group ?? NOTIFICATIONS_GROUP;
+  const sentLogger = d.sentLogger ?? d.logger;
   const count = (channel: string, outcome: EmailOutcome) => d.metrics?.email(channel, outcome);
   const subscriptions: Subscription[] = [];
   for (const handler of d.handlers) {
@@ -48,7 +54,7 @@ export async function startNotificationWorker(d: NotificationWorkerDeps): Promis
         count(channel, outcome === "sent" ? "sent" : "skipped_duplicate");
         // The trace id ties this line (and the mail's X-Bazaar-Trace-Id header) to the request that raised the event.
         const traceId = message.trace?.traceId;
-        d.logger.info({ channel, eventId: message.id, traceId, attempt: delivery.attempt, outcome }, outcome === "sent" ? "notification sent" : "notification already sent; skipped");
+        sentLogger.info({ channel, eventId: message.id, traceId, attempt: delivery.attempt, outcome }, outcome === "sent" ? "notification sent" : "notification already sent; skipped");
       }),
     );
   }

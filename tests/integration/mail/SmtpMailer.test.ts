@@ -1,5 +1,7 @@
 import { once } from "node:events";
 import { createServer, type Socket } from "node:net";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { createLogger } from "../../../src/infrastructure/logging/logger.js";
 import { SmtpMailer } from "../../../src/infrastructure/mail/SmtpMailer.js";
@@ -22,6 +24,17 @@ describe("SmtpMailer against a real SMTP server", () => {
     expect(sink.to("user7@example.com")[0]?.subject).toBe("Hello 7");
   });
 
+  it("delivers lines that are SMTP's own terminator intact (dot-stuffing) and non-ASCII text", async () => {
+    const sink = await new SmtpSink().start();
+    onTestFinished(() => sink.stop());
+    const text = "first\n.\n..two dots\n.trailing\nZoë 😀";
+    await mailer(sink.url).send({ ...message(1), subject: "Grüße, Zoë", text, html: "<p>.</p>\n.\n" });
+    const [mail] = sink.to("user1@example.com");
+    expect(mail?.subject).toBe("Grüße, Zoë");
+    expect(mail?.text).toBe(text);
+    expect(mail?.html).toBe("<p>.</p>\n.\n");
+  });
+
   it("gives up on a server that never greets within the configured timeout", async () => {
     const sockets: Socket[] = [];
     const silent = createServer((s) => void sockets.push(s)).listen(0, "127.0.0.1");
@@ -34,5 +47,68 @@ describe("SmtpMailer against a real SMTP server", () => {
     const started = Date.now();
     await expect(mailer(`smtp://127.0.0.1:${port}`, { timeoutMs: 300 }).send(message(1))).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("replaces a connection the server closed while it was idle, and the message still goes out once", async () => {
+    const received: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      socketTimeout: 200, // closes idle connections quickly, like a mail server's idle timeout
+      onData: (stream, session, callback) => {
+        stream.resume();
+        stream.on("end", () => {
+          received.push(session.envelope.rcptTo[0]!.address);
+          callback();
+        });
+      },
+    });
+    server.on("error", () => undefined);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const m = mailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, { retries: 0 });
+    await m.send(message(1));
+    await new Promise((r) => setTimeout(r, 600));
+    await m.send(message(2));
+    expect(received).toEqual(["user1@example.com", "user2@example.com"]);
+  });
+
+  it("does not retry a permanent (5xx) refusal", async () => {
+    let attempts = 0;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onRcptTo: (_address, _session, callback) => {
+        attempts++;
+        callback(Object.assign(new Error("No such user"), { responseCode: 550 }));
+      },
+    });
+    server.on("error", () => undefined);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const m = mailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, { retries: 3 });
+    await expect(m.send(message(1))).rejects.toThrow(/No such user/u);
+    expect(attempts).toBe(1);
+  });
+
+  it("retries a temporary (4xx) refusal up to the configured count", async () => {
+    let attempts = 0;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onRcptTo: (_address, _session, callback) => {
+        attempts++;
+        callback(Object.assign(new Error("Try later"), { responseCode: 451 }));
+      },
+    });
+    server.on("error", () => undefined);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const m = mailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, { retries: 2 });
+    await expect(m.send(message(1))).rejects.toThrow(/Try later/u);
+    expect(attempts).toBe(3);
   });
 });

@@ -10,6 +10,11 @@ describe("loadConfig", () => {
     expect(config.jwt.secret).toBeNull();
   });
 
+  it("leaves the hash concurrency to the hasher unless PASSWORD_HASH_CONCURRENCY says", () => {
+    expect(loadConfig({}).passwordHashConcurrency).toBeNull();
+    expect(loadConfig({ PASSWORD_HASH_CONCURRENCY: "1" }).passwordHashConcurrency).toBe(1);
+  });
+
   it.each<[string, Record<string, string>, RegExp]>([
     ["JWT_SECRET missing in production", { NODE_ENV: "production" }, /JWT_SECRET is required/],
     ["JWT_SECRET too short", { NODE_ENV: "production", JWT_SECRET: "short" }, /JWT_SECRET must be at least 32 bytes/],
@@ -18,6 +23,8 @@ describe("loadConfig", () => {
     ["MONGODB_URI not a mongo URL", { MONGODB_URI: "http://db" }, /MONGODB_URI must start with mongodb:\/\//],
     ["REDIS_URL not a redis URL", { REDIS_URL: "localhost:6379" }, /REDIS_URL/],
     ["BCRYPT_COST too low for production", { NODE_ENV: "production", JWT_SECRET: SECRET, BCRYPT_COST: "8" }, /BCRYPT_COST/],
+    ["PASSWORD_HASH_CONCURRENCY zero", { PASSWORD_HASH_CONCURRENCY: "0" }, /PASSWORD_HASH_CONCURRENCY/],
+    ["PASSWORD_HASH_CONCURRENCY not a number", { PASSWORD_HASH_CONCURRENCY: "all" }, /PASSWORD_HASH_CONCURRENCY/],
     ["unknown NODE_ENV", { NODE_ENV: "staging" }, /NODE_ENV/],
   ])("stops with one line naming the setting: %s", (_label, env, message) => {
     let error: unknown;
