@@ -1,12 +1,13 @@
 import { container } from "../../src/composition/container.js";
 import type { EventMessage } from "../../src/application/ports/EventBus.js";
 import { accountUseCases } from "../../src/composition/accounts.js";
-import { CLOCK, DENYLIST, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "../../src/composition/tokens.js";
+import type { SessionPolicy } from "../../src/application/users/sessions/SessionPolicy.js";
+import { CLOCK, DENYLIST, HASHER, IDS, OUTBOX_RELAY, SESSION_POLICY, SESSION_TOKENS, SESSIONS, USERS } from "../../src/composition/tokens.js";
 import { PASSWORD_MIN_LENGTH } from "../../src/domain/users/Password.js";
-import { USER_PASSWORD_CHANGED, USER_SIGNED_UP } from "../../src/domain/users/UserEvents.js";
+import { USER_PASSWORD_CHANGED, USER_SIGNED_IN_FROM_NEW_DEVICE, USER_SIGNED_UP } from "../../src/domain/users/UserEvents.js";
 import { createLogger } from "../../src/infrastructure/logging/logger.js";
 import { InMemoryEventBus } from "../../src/infrastructure/memory/InMemoryEventBus.js";
-import { InMemorySessionRevocations } from "../../src/infrastructure/memory/InMemorySessionRevocations.js";
+import { InMemorySessionStore } from "../../src/infrastructure/memory/InMemorySessionStore.js";
 import { InMemoryUserRepository } from "../../src/infrastructure/memory/InMemoryUserRepository.js";
 import { OutboxRelay } from "../../src/infrastructure/outbox/OutboxRelay.js";
 import { BcryptPasswordHasher } from "../../src/infrastructure/security/BcryptPasswordHasher.js";
@@ -31,12 +32,21 @@ export class TestClock {
  * Every account use-case, built by the same wiring as the app (accountUseCases) over real in-memory adapters
  * (bcrypt at cost 4 to stay fast, a settable clock). A new use-case shows up here without an edit.
  */
-export function accountsKit() {
+/** The defaults of config (7 days idle, 30 days absolute, 50 sessions, notice on). */
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+  idleTimeoutMs: 7 * 86_400_000,
+  absoluteLifetimeMs: 30 * 86_400_000,
+  maxPerUser: 50,
+  newSignInNotice: true,
+};
+
+export function accountsKit(options: { sessionPolicy?: Partial<SessionPolicy> } = {}) {
   const users = new InMemoryUserRepository();
   const hasher = new BcryptPasswordHasher(4);
   const tokens = new JwtTokenService({ secret: TEST_SECRET, issuer: "bazaar", audience: "bazaar-api", ttlSeconds: 3600 });
   const clock = new TestClock();
-  const revocations = new InMemorySessionRevocations({ now: () => new Date() });
+  const sessions = new InMemorySessionStore(clock);
+  const sessionPolicy = { ...DEFAULT_SESSION_POLICY, ...options.sessionPolicy };
   const bus = new InMemoryEventBus();
   // Not started: no poll timer in unit tests; each use-case's nudge is enough, and flushEvents() makes it deterministic.
   const relay = new OutboxRelay(users, bus, { batchSize: 100, pollIntervalMs: 60_000, retryBaseMs: 10, retryMaxMs: 100 }, createLogger("silent"));
@@ -44,13 +54,15 @@ export function accountsKit() {
   const record = async (m: EventMessage) => void published.push(m);
   void bus.subscribe(USER_SIGNED_UP, "test", record);
   void bus.subscribe(USER_PASSWORD_CHANGED, "test", record);
+  void bus.subscribe(USER_SIGNED_IN_FROM_NEW_DEVICE, "test", record);
 
   const c = container.createChildContainer();
   c.register(USERS, { useValue: users });
   c.register(HASHER, { useValue: hasher });
   c.register(DENYLIST, { useValue: new CommonPasswordDenylist(PASSWORD_MIN_LENGTH) });
   c.register(SESSION_TOKENS, { useValue: tokens });
-  c.register(REVOCATIONS, { useValue: revocations });
+  c.register(SESSIONS, { useValue: sessions });
+  c.register(SESSION_POLICY, { useValue: sessionPolicy });
   c.register(OUTBOX_RELAY, { useValue: relay });
   c.register(IDS, { useValue: new RandomIdGenerator() });
   c.register(CLOCK, { useValue: clock });
@@ -59,7 +71,8 @@ export function accountsKit() {
     hasher,
     tokens,
     clock,
-    revocations,
+    sessions,
+    sessionPolicy,
     bus,
     relay,
     published,

@@ -1,6 +1,6 @@
 import { EventRecorder } from "../shared/DomainEvent.js";
 import type { Email } from "./Email.js";
-import { USER_PASSWORD_CHANGED, USER_SIGNED_UP, type UserEventData } from "./UserEvents.js";
+import { USER_PASSWORD_CHANGED, USER_SIGNED_IN_FROM_NEW_DEVICE, USER_SIGNED_UP, type UserEventData } from "./UserEvents.js";
 
 export const GENDERS = ["female", "male", "non-binary", "other", "prefer-not-to-say"] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -91,6 +91,11 @@ export class User extends EventRecorder {
     this.state.sessionVersion += 1;
     this.state.updatedAt = now;
     this.record({ type: USER_PASSWORD_CHANGED, occurredAt: now, data: this.eventData() });
+  }
+
+  /** Nothing about the user changes; the event is stored with the user (outbox) so the notice goes out exactly once. */
+  signedInFromNewDevice(session: { sessionId: string; userAgent: string; ip: string }, now: Date): void {
+    this.record({ type: USER_SIGNED_IN_FROM_NEW_DEVICE, occurredAt: now, data: { ...this.eventData(), ...session } });
   }
 
   toState(): UserState {

@@ -47,3 +47,11 @@ export class UserModifiedConcurrently extends DomainError {
     super("The account was modified by another request; retry");
   }
 }
+
+/** Unknown, ended, or another user's: the same answer for all three. */
+export class SessionNotFound extends DomainError {
+  readonly code = "SESSION_NOT_FOUND";
+  constructor() {
+    super("Session not found");
+  }
+}
