@@ -1,4 +1,5 @@
 import { instanceCachingFactory, type DependencyContainer, type InjectionToken } from "./container.js";
+import { SendNewSignInNoticeOnUserSignedInFromNewDevice } from "../application/notifications/SendNewSignInNoticeOnUserSignedInFromNewDevice.js";
 import { SendPasswordChangedNoticeOnUserPasswordChanged } from "../application/notifications/SendPasswordChangedNoticeOnUserPasswordChanged.js";
 import { SendWelcomeEmailOnUserSignedUp } from "../application/notifications/SendWelcomeEmailOnUserSignedUp.js";
 import type { FeatureModule } from "./runtime.js";
@@ -10,6 +11,7 @@ export function notificationHandlers(c: DependencyContainer) {
   return [
     new SendWelcomeEmailOnUserSignedUp(r(MAILER), r(SEND_LEDGER)),
     new SendPasswordChangedNoticeOnUserPasswordChanged(r(MAILER), r(SEND_LEDGER)),
+    new SendNewSignInNoticeOnUserSignedInFromNewDevice(r(MAILER), r(SEND_LEDGER)),
   ] as const;
 }
 
