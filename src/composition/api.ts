@@ -8,7 +8,7 @@ import { CATALOG, catalogModule } from "./catalog.js";
 import { eventsModule } from "./events.js";
 import { processMetrics, serveMetrics } from "./metrics.js";
 import { notificationsModule } from "./notifications.js";
-import { buildRuntime, type FeatureModule, type Runtime } from "./runtime.js";
+import { buildRuntime, type FeatureModule, type Runtime, type RuntimeOptions } from "./runtime.js";
 import { AUTH_LIMITERS, EVENT_BUS, HEALTH_CHECKS, MEDIA_FILES, OUTBOX_RELAY } from "./tokens.js";
 import { startWorker } from "./worker.js";
 
@@ -24,8 +24,8 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-export async function startApi(config: Config, logger: Logger): Promise<RunningApi> {
-  const runtime = await buildRuntime(config, logger, API_FEATURES);
+export async function startApi(config: Config, logger: Logger, options: RuntimeOptions = {}): Promise<RunningApi> {
+  const runtime = await buildRuntime(config, logger, API_FEATURES, options);
   const c = runtime.container;
   // Polling on startup delivers what a previous process saved but could not publish.
   const relay = c.resolve(OUTBOX_RELAY);

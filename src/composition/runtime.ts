@@ -1,5 +1,6 @@
 import { container as rootContainer, type DependencyContainer } from "./container.js";
 import type { Db } from "mongodb";
+import type { Clock } from "../application/ports/Clock.js";
 import type { HealthCheck } from "../application/ports/HealthCheck.js";
 import type { Config } from "../infrastructure/config/config.js";
 import type { Logger } from "../infrastructure/logging/logger.js";
@@ -37,7 +38,12 @@ export interface Runtime {
  * The composition root: a child container holding what every feature shares (config, logger, clock, ids, health
  * checks), then each feature module in turn. Entry points pick the features they need.
  */
-export async function buildRuntime(config: Config, logger: Logger, features: readonly FeatureModule[]): Promise<Runtime> {
+export interface RuntimeOptions {
+  /** Tests move time (idle and absolute session expiry) without sleeping; processes use the system clock. */
+  clock?: Clock | undefined;
+}
+
+export async function buildRuntime(config: Config, logger: Logger, features: readonly FeatureModule[], options: RuntimeOptions = {}): Promise<Runtime> {
   // Settings that are allowed but probably not what was meant (CORS_ORIGINS empty in development, …): said once here.
   for (const warning of config.warnings) logger.warn(warning);
   const c = rootContainer.createChildContainer();
@@ -46,7 +52,7 @@ export async function buildRuntime(config: Config, logger: Logger, features: rea
   const adapters: string[] = [];
   c.register(CONFIG, { useValue: config });
   c.register(LOGGER, { useValue: logger });
-  c.register(CLOCK, { useValue: new SystemClock() });
+  c.register(CLOCK, { useValue: options.clock ?? new SystemClock() });
   c.register(IDS, { useValue: new RandomIdGenerator() });
   c.register(HEALTH_CHECKS, { useValue: checks });
 
