@@ -22,8 +22,9 @@ export type AuthenticateError = InvalidToken;
 /**
  * Turns a bearer token into a live session: signed by us, unexpired, its session record still there (not logged out,
  * ended from another device or by an operator, idle or past its absolute lifetime) and not ended by a sessionVersion
- * bump (password change, reset, deletion). One token check, one session lookup and one user lookup, the last two
- * together; last seen is written at most once a minute and not waited for.
+ * bump (password change, reset, deletion). One token check, one session lookup (one Redis GET), then the user lookup,
+ * in turn: an ended session costs no user lookup, and two awaits cost less CPU than Promise.all on the in-memory
+ * default. Last seen is written at most once a minute and not waited for.
  */
 export class Authenticate {
   constructor(
@@ -36,8 +37,9 @@ export class Authenticate {
 
   async execute(input: AuthenticateInput): Promise<AuthenticatedSession> {
     const claims = await this.tokens.verify(input.token);
-    const [session, user] = await Promise.all([this.sessions.find(claims.userId, claims.sessionId), this.users.findById(claims.userId)]);
+    const session = await this.sessions.find(claims.userId, claims.sessionId);
     if (!session) throw new InvalidToken("Session has ended; log in again");
+    const user = await this.users.findById(claims.userId);
     if (!user || user.sessionVersion !== claims.sessionVersion || session.sessionVersion !== user.sessionVersion)
       throw new InvalidToken("Session has ended; log in again");
     const base = { userId: user.id, sessionId: session.id };
