@@ -71,7 +71,8 @@ export function profileRoutes(d: ProfileDeps): Route[] {
       },
       async handle(ctx, { body }) {
         const id = userId(ctx);
-        const { user, session } = await d.throttle.passwordCheck(ctx.ip, id, () => d.changePassword.execute({ userId: id, ...body, ...requestDevice(ctx), trace: requestTrace(ctx) }),
+        const { user, session } = await d.throttle.passwordCheck(ctx.ip, id, () =>
+          d.changePassword.execute({ userId: id, ...body, ...requestDevice(ctx), trace: requestTrace(ctx) }),
         );
         setSessionCookie(ctx, d.cookies, session);
         ctx.body = { user, expiresAt: session.expiresAt.toISOString() };
