@@ -48,8 +48,8 @@ export class Login {
 
     // The client replaces the session it holds, whoever it belonged to: a copy of the older token (another tab, a
     // proxy log, a stolen cookie) stops working too. Only a successful login does this.
-    await endPresentedSession(this.starter.tokens, this.starter.sessions, input.previousToken);
-    const { record, token, newDevice } = await startSession(this.starter, user, input);
+    const replaced = await endPresentedSession(this.starter.tokens, this.starter.sessions, input.previousToken);
+    const { record, token, newDevice } = await startSession(this.starter, user, input, replaced);
     if (newDevice && this.starter.policy.newSignInNotice) await this.announce(user, record, input.trace);
     return { user: toPublicUser(user), session: { token: token.token, expiresAt: record.expiresAt } };
   }

@@ -22,11 +22,12 @@ export interface StartedSession {
 }
 
 /**
- * A new session record and the token that names it (login, fresh cookie after a password change). On the way, ends
+ * A new session record and the token that names it (login, fresh cookie after a password change), replacing
+ * `replaced` if the client held one. On the way, ends
  * what must not count: sessions of an older sessionVersion, and the oldest ones beyond the cap. Two logins racing may
  * briefly leave one session over the cap; the next login trims it.
  */
-export async function startSession(d: SessionStarter, user: User, device: Device): Promise<StartedSession> {
+export async function startSession(d: SessionStarter, user: User, device: Device, replaced: SessionRecord | null = null): Promise<StartedSession> {
   const now = d.clock.now();
   const { userAgent, ip } = trimDevice(device);
   const existing = await d.sessions.listByUser(user.id);
@@ -49,6 +50,8 @@ export async function startSession(d: SessionStarter, user: User, device: Device
   };
   await d.sessions.create(record);
   const token = await d.tokens.issue({ userId: user.id, sessionVersion: user.sessionVersion, sessionId: record.id });
-  const newDevice = !live.some((s) => s.userAgent === userAgent && s.ip === ip);
+  // The session this client just replaced (rotation) counts as seen: re-logging in from the same browser is not new.
+  const seen = replaced?.userId === user.id && replaced.sessionVersion === user.sessionVersion ? [...live, replaced] : live;
+  const newDevice = !seen.some((s) => s.userAgent === userAgent && s.ip === ip);
   return { record, token, newDevice };
 }

@@ -136,6 +136,23 @@ describe("Login", () => {
       ]);
     });
 
+    it("does not announce a re-login from the browser whose session it replaces (rotation), but does for another user's", async () => {
+      const kit = accountsKit();
+      await kit.registerUser.execute(ada);
+      const bob = { ...ada, email: "bob@example.com", firstName: "Bob" };
+      await kit.registerUser.execute(bob);
+      const first = await kit.login.execute({ ...ada, ...firefox });
+      await kit.login.execute({ ...ada, ...firefox, previousToken: first.session.token });
+      // Bob signs in on the browser Ada used: his first session there is new to him, whoever held it before.
+      const adas = (await kit.login.execute({ ...ada, ...firefox })).session.token;
+      await kit.login.execute({ ...bob, ...firefox, previousToken: adas });
+      await kit.flushEvents();
+      expect(kit.published.filter((m) => m.type === "user:new-sign-in").map((m) => (m.data as { email: string }).email)).toEqual([
+        "ada@example.com",
+        "bob@example.com",
+      ]);
+    });
+
     it("announces nothing when the notice is turned off", async () => {
       const kit = accountsKit({ sessionPolicy: { newSignInNotice: false } });
       await kit.registerUser.execute(ada);
