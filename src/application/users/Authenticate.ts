@@ -42,12 +42,11 @@ export class Authenticate {
     const user = await this.users.findById(claims.userId);
     if (!user || user.sessionVersion !== claims.sessionVersion || session.sessionVersion !== user.sessionVersion)
       throw new InvalidToken("Session has ended; log in again");
-    const base = { userId: user.id, sessionId: session.id };
     const now = this.clock.now();
-    if (!dueForTouch(session, now)) return { ...base, expiresAt: session.expiresAt, renewed: false };
+    if (!dueForTouch(session, now)) return { userId: user.id, sessionId: session.id, expiresAt: session.expiresAt, renewed: false };
     const expiresAt = expiryAfterUse(now, session.absoluteExpiresAt, this.policy);
     // Not awaited: a lost last-seen write costs at most a minute of idle time, never a failed request.
     this.sessions.touch(user.id, session.id, now, expiresAt).catch(() => undefined);
-    return { ...base, expiresAt, renewed: true };
+    return { userId: user.id, sessionId: session.id, expiresAt, renewed: true };
   }
 }
