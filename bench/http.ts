@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { bazaarEnv, getJson, login, signup, startServer, type Server } from "./lib/bazaar.js";
 import { fixtureFrom, PAGE } from "./lib/fixture.js";
@@ -18,6 +19,14 @@ const WITH_REDIS = process.env.BENCH_REDIS !== "0" && (await redisReachable());
 // BENCH_METRICS_ONLY=1: only Bazaar with and without Prometheus metrics, on GET /profile/view (about 2 minutes).
 const METRICS_ONLY = process.env.BENCH_METRICS_ONLY === "1";
 const WITH_METRICS = "Bazaar (in-memory, metrics on)";
+// BENCH_BASELINE_DIR=<another checkout, with node_modules>: its Bazaar runs beside this one (in-memory, and with Redis
+// when reachable), alternated in the same rounds, so a change is measured before/after under the same background load.
+// BENCH_SESSIONS_ONLY=1: only the Bazaar variants (and the baseline's) on GET /profile/view, the session check's cost.
+const BASELINE_DIR = process.env.BENCH_BASELINE_DIR;
+const SESSIONS_ONLY = process.env.BENCH_SESSIONS_ONLY === "1";
+const REDIS_LABEL = "Bazaar (Redis sessions)";
+const BASELINE = "baseline (in-memory)";
+const BASELINE_REDIS = "baseline (Redis)";
 
 interface Target {
   label: string;
@@ -45,7 +54,9 @@ try {
   const meteredTarget = { label: WITH_METRICS, server: metered, cookie: await login(metered.url, email) };
   const targets: Target[] = METRICS_ONLY
     ? [{ label: "Bazaar (in-memory)", server: bazaar, cookie }, meteredTarget]
-    : [
+    : SESSIONS_ONLY
+      ? [{ label: "Bazaar (in-memory)", server: bazaar, cookie }]
+      : [
         { label: "Bazaar (in-memory)", server: bazaar, cookie },
         meteredTarget,
         { label: "bare node:http", server: bare, cookie },
@@ -56,10 +67,20 @@ try {
     const redisBazaar = await startServer("bazaar-redis", "src/main/api.ts", { ...env, REDIS_URL });
     servers.push(redisBazaar);
     await signup(redisBazaar.url, email);
-    targets.splice(1, 0, { label: "Bazaar (Redis revocations)", server: redisBazaar, cookie: await login(redisBazaar.url, email) });
+    targets.splice(1, 0, { label: REDIS_LABEL, server: redisBazaar, cookie: await login(redisBazaar.url, email) });
+  }
+  if (BASELINE_DIR && !METRICS_ONLY) {
+    const script = resolve(BASELINE_DIR, "src/main/api.ts");
+    const variants: Array<[string, Record<string, string>]> = [[BASELINE, env], ...(WITH_REDIS ? [[BASELINE_REDIS, { ...env, REDIS_URL }] as [string, Record<string, string>]] : [])];
+    for (const [label, variantEnv] of variants) {
+      const server = await startServer(label, script, variantEnv);
+      servers.push(server);
+      await signup(server.url, email);
+      targets.push({ label, server, cookie: await login(server.url, email) });
+    }
   }
 
-  const endpoints = ["/profile/view", ...(productPage && !METRICS_ONLY ? [PAGE] : [])];
+  const endpoints = ["/profile/view", ...(productPage && !METRICS_ONLY && !SESSIONS_ONLY ? [PAGE] : [])];
   for (const t of targets) await assertSameAnswer(t, endpoints, fixture);
 
   console.log(`## HTTP overhead\n\n${describeMachine()}\n`);
@@ -113,6 +134,15 @@ async function compare(path: string, targets: Target[]): Promise<void> {
   // Efficiency by CPU is the inverse ratio of cost per request.
   const ratio = (a: string, b: string) => [fmt(m(a, "rps") / m(b, "rps"), 2), fmt(m(b, "cpuMicrosPerRequest") / m(a, "cpuMicrosPerRequest"), 2)];
   const express = "Express + jsonwebtoken(string)";
+  const baselineRows = [
+    ...(results.has(BASELINE) ? [["Bazaar (in-memory) ÷ baseline (in-memory)", ...ratio(bazaar, BASELINE)]] : []),
+    ...(results.has(BASELINE_REDIS) && results.has(REDIS_LABEL) ? [[`${REDIS_LABEL} ÷ baseline (Redis) (target ≥ 0.90)`, ...ratio(REDIS_LABEL, BASELINE_REDIS)]] : []),
+  ];
+  if (SESSIONS_ONLY) {
+    if (baselineRows.length) console.log(table([`GET ${path}`, "by req/s", "by CPU per request"], baselineRows));
+    console.log("");
+    return;
+  }
   const metricsRow = ["Bazaar with metrics ÷ without (target ≥ 0.95)", ...ratio(WITH_METRICS, bazaar)];
   if (METRICS_ONLY) {
     console.log(table([`GET ${path}`, "by req/s", "by CPU per request"], [metricsRow]));
@@ -127,6 +157,7 @@ async function compare(path: string, targets: Target[]): Promise<void> {
         ["Bazaar ÷ bare node:http (target ≥ 0.8)", ...ratio(bazaar, "bare node:http")],
         ["Koa + router only ÷ bare node:http (the framework floor)", ...ratio("Koa + router only", "bare node:http")],
         ["Bazaar ÷ Express (target: clearly above 1)", ...ratio(bazaar, express)],
+        ...baselineRows,
       ],
     ),
   );

@@ -5,13 +5,12 @@ import { listen } from "../interfaces/http/server.js";
 import { AuthThrottle } from "../interfaces/http/throttling/AuthThrottle.js";
 import { ACCOUNTS, accountsModule } from "./accounts.js";
 import { CATALOG, catalogModule } from "./catalog.js";
-import type { Clock } from "../application/ports/Clock.js";
 import { startErasure } from "./erasure.js";
 import { eventsModule } from "./events.js";
 import { processMetrics, serveMetrics } from "./metrics.js";
 import { notificationsModule } from "./notifications.js";
 import { recoveryModule } from "./recovery.js";
-import { buildRuntime, type FeatureModule, type Runtime } from "./runtime.js";
+import { buildRuntime, type FeatureModule, type Runtime, type RuntimeOptions } from "./runtime.js";
 import { AUTH_LIMITERS, EVENT_BUS, HEALTH_CHECKS, MEDIA_FILES, OUTBOX_RELAY } from "./tokens.js";
 import { startWorker } from "./worker.js";
 
@@ -27,13 +26,8 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** Test seams: a settable clock moves the app's time (grace periods, token expiries) without sleeping. */
-export interface ApiOverrides {
-  clock?: Clock | undefined;
-}
-
-export async function startApi(config: Config, logger: Logger, overrides: ApiOverrides = {}): Promise<RunningApi> {
-  const runtime = await buildRuntime(config, logger, API_FEATURES, overrides);
+export async function startApi(config: Config, logger: Logger, options: RuntimeOptions = {}): Promise<RunningApi> {
+  const runtime = await buildRuntime(config, logger, API_FEATURES, options);
   const c = runtime.container;
   // Polling on startup delivers what a previous process saved but could not publish.
   const relay = c.resolve(OUTBOX_RELAY);

@@ -2,6 +2,7 @@ import { instanceCachingFactory, type DependencyContainer, type InjectionToken }
 import { LinkIssuer } from "../application/notifications/delivery/issueLink.js";
 import { SendEmailChangeConfirmationOnUserEmailChangeRequested } from "../application/notifications/SendEmailChangeConfirmationOnUserEmailChangeRequested.js";
 import { SendEmailChangedNoticeOnUserEmailChanged } from "../application/notifications/SendEmailChangedNoticeOnUserEmailChanged.js";
+import { SendNewSignInNoticeOnUserSignedInFromNewDevice } from "../application/notifications/SendNewSignInNoticeOnUserSignedInFromNewDevice.js";
 import { SendPasswordChangedNoticeOnUserPasswordChanged } from "../application/notifications/SendPasswordChangedNoticeOnUserPasswordChanged.js";
 import { SendPasswordResetEmailOnUserPasswordResetRequested } from "../application/notifications/SendPasswordResetEmailOnUserPasswordResetRequested.js";
 import { SendPasswordResetNoticeOnUserPasswordReset } from "../application/notifications/SendPasswordResetNoticeOnUserPasswordReset.js";
@@ -26,6 +27,7 @@ export function notificationHandlers(c: DependencyContainer) {
     new SendEmailChangeConfirmationOnUserEmailChangeRequested(r(MAILER), r(SEND_LEDGER), links),
     new SendEmailChangedNoticeOnUserEmailChanged(r(MAILER), r(SEND_LEDGER), links),
     new SendRestoreLinkOnUserDeletionRequested(r(MAILER), r(SEND_LEDGER), links),
+    new SendNewSignInNoticeOnUserSignedInFromNewDevice(r(MAILER), r(SEND_LEDGER)),
   ] as const;
 }
 

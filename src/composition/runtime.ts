@@ -38,7 +38,12 @@ export interface Runtime {
  * The composition root: a child container holding what every feature shares (config, logger, clock, ids, health
  * checks), then each feature module in turn. Entry points pick the features they need.
  */
-export async function buildRuntime(config: Config, logger: Logger, features: readonly FeatureModule[], overrides: { clock?: Clock | undefined } = {}): Promise<Runtime> {
+export interface RuntimeOptions {
+  /** Tests move time (idle and absolute session expiry) without sleeping; processes use the system clock. */
+  clock?: Clock | undefined;
+}
+
+export async function buildRuntime(config: Config, logger: Logger, features: readonly FeatureModule[], options: RuntimeOptions = {}): Promise<Runtime> {
   // Settings that are allowed but probably not what was meant (CORS_ORIGINS empty in development, …): said once here.
   for (const warning of config.warnings) logger.warn(warning);
   const c = rootContainer.createChildContainer();
@@ -47,7 +52,7 @@ export async function buildRuntime(config: Config, logger: Logger, features: rea
   const adapters: string[] = [];
   c.register(CONFIG, { useValue: config });
   c.register(LOGGER, { useValue: logger });
-  c.register(CLOCK, { useValue: overrides.clock ?? new SystemClock() });
+  c.register(CLOCK, { useValue: options.clock ?? new SystemClock() });
   c.register(IDS, { useValue: new RandomIdGenerator() });
   c.register(HEALTH_CHECKS, { useValue: checks });
 

@@ -26,7 +26,7 @@ async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise
 }
 
 describe("accounts while Redis is down", () => {
-  it("fail closed with 503 (never 500, never a pass), keep logins working, and recover when Redis returns", async () => {
+  it("fail closed with 503 (never 500, never a pass), logins included, and recover when Redis returns", async () => {
     expect((await client.get("/readyz")).body.checks).toEqual({ redis: "ok" });
     await redis.kill();
 
@@ -36,11 +36,15 @@ describe("accounts while Redis is down", () => {
     const ready = await client.get("/readyz");
     expect(ready.status).toBe(503);
     expect(ready.body.error).toEqual({ code: "NOT_READY", message: "Unavailable: redis", details: { redis: "unavailable" } });
-    // Rate limits fall back to per-process memory, so a login still goes through.
-    expect((await server.client().post("/login", { json: credentials })).status).toBe(200);
+    // Sessions live in Redis: a login could not record one, so it is refused the same way (rate limits alone would
+    // fall back to per-process memory).
+    const login = await server.client().post("/login", { json: credentials });
+    expect(login.status).toBe(503);
+    expect(login.body.error.code).toBe("SERVICE_UNAVAILABLE");
 
     await redis.restart();
     await until(async () => (await client.get("/readyz")).status === 200);
     expect((await client.get("/profile/view")).status).toBe(200);
+    expect((await server.client().post("/login", { json: credentials })).status).toBe(200);
   });
 });

@@ -38,7 +38,8 @@ describe("operations endpoints", () => {
       ["TRACE", "/signup", "POST"],
       ["PROPFIND", "/products", "GET, HEAD"],
       ["LOCK", "/healthz", "GET, HEAD"],
-      // An unknown path lists what the server serves anywhere (DELETE: DELETE /account).
+      ["TRACE", "/sessions/some-id", "DELETE"],
+      // An unknown path lists what the server serves anywhere.
       ["TRACE", "/no/such/path", "GET, HEAD, POST, PATCH, DELETE"],
       ["MKCOL", "/", "GET, HEAD, POST, PATCH, DELETE"],
     ];
@@ -75,9 +76,15 @@ describe("OpenAPI and docs", () => {
       ["/profile/view", "get"],
       ["/profile/edit", "patch"],
       ["/profile/changePassword", "patch"],
+      ["/sessions", "get"],
+      ["/sessions/{id}", "delete"],
+      ["/sessions/revoke-others", "post"],
       ["/healthz", "get"],
       ["/readyz", "get"],
     ]) expect(doc.paths[path!]?.[method!], `${method} ${path}`).toBeDefined();
+
+    expect(Object.keys(doc.components.schemas.SessionInfo.properties).sort()).toEqual(["createdAt", "current", "expiresAt", "id", "ip", "lastSeenAt", "userAgent"]);
+    expect(doc.paths["/sessions/{id}"].delete.responses["404"]).toBeDefined();
 
     const edit = doc.components.schemas.EditProfileRequest;
     expect(edit.additionalProperties).toBe(false);

@@ -78,7 +78,7 @@ describe("POST /logout", () => {
 
     const replay = await server.client().get("/profile/view", { headers: { authorization: `Bearer ${copy}` } });
     expect(replay.status).toBe(401);
-    expect(replay.body.error.message).toMatch(/logged out/i);
+    expect(replay.body.error.message).toMatch(/session has ended/i);
   });
 
   it("is harmless without a session", async () => {

@@ -3,14 +3,15 @@ import type { EventMessage } from "../../src/application/ports/EventBus.js";
 import { accountUseCases } from "../../src/composition/accounts.js";
 import { EMAIL_BUDGETS, RECOVERY_SETTINGS, type EmailBudgets, type RecoverySettings } from "../../src/composition/recovery.js";
 import { DEFAULT_ACCOUNT_DELETION } from "../../src/application/users/deletion/AccountDeletionPolicy.js";
-import { ACCOUNT_DELETION, CLOCK, DENYLIST, EMAILED_TOKENS, EVENT_BUS, HASHER, IDS, OUTBOX_RELAY, REVOCATIONS, SESSION_TOKENS, USERS } from "../../src/composition/tokens.js";
+import { ACCOUNT_DELETION, CLOCK, DENYLIST, EMAILED_TOKENS, EVENT_BUS, HASHER, IDS, OUTBOX_RELAY, SESSION_POLICY, SESSION_TOKENS, SESSIONS, USERS } from "../../src/composition/tokens.js";
 import { PASSWORD_MIN_LENGTH } from "../../src/domain/users/Password.js";
 import { USER_EVENT_TYPES } from "../../src/domain/users/UserEvents.js";
 import { InMemoryEmailedTokens } from "../../src/infrastructure/memory/InMemoryEmailedTokens.js";
 import { FlexibleAttemptLimiter } from "../../src/infrastructure/ratelimit/FlexibleAttemptLimiter.js";
+import type { SessionPolicy } from "../../src/application/users/sessions/SessionPolicy.js";
 import { createLogger } from "../../src/infrastructure/logging/logger.js";
 import { InMemoryEventBus } from "../../src/infrastructure/memory/InMemoryEventBus.js";
-import { InMemorySessionRevocations } from "../../src/infrastructure/memory/InMemorySessionRevocations.js";
+import { InMemorySessionStore } from "../../src/infrastructure/memory/InMemorySessionStore.js";
 import { InMemoryUserRepository } from "../../src/infrastructure/memory/InMemoryUserRepository.js";
 import { OutboxRelay } from "../../src/infrastructure/outbox/OutboxRelay.js";
 import { BcryptPasswordHasher } from "../../src/infrastructure/security/BcryptPasswordHasher.js";
@@ -31,10 +32,6 @@ export class TestClock {
   }
 }
 
-/**
- * Every account use-case, built by the same wiring as the app (accountUseCases) over real in-memory adapters
- * (bcrypt at cost 4 to stay fast, a settable clock). A new use-case shows up here without an edit.
- */
 export const KIT_RECOVERY: RecoverySettings = {
   requireVerifiedEmail: false,
   undoWindowMs: 7 * 86_400_000,
@@ -44,12 +41,25 @@ export const KIT_RECOVERY: RecoverySettings = {
   },
 };
 
-export function accountsKit(options: { recovery?: Partial<RecoverySettings> } = {}) {
+/** The defaults of config (7 days idle, 30 days absolute, 50 sessions, notice on). */
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+  idleTimeoutMs: 7 * 86_400_000,
+  absoluteLifetimeMs: 30 * 86_400_000,
+  maxPerUser: 50,
+  newSignInNotice: true,
+};
+
+/**
+ * Every account use-case, built by the same wiring as the app (accountUseCases) over real in-memory adapters
+ * (bcrypt at cost 4 to stay fast, a settable clock). A new use-case shows up here without an edit.
+ */
+export function accountsKit(options: { recovery?: Partial<RecoverySettings>; sessionPolicy?: Partial<SessionPolicy> } = {}) {
   const users = new InMemoryUserRepository();
   const hasher = new BcryptPasswordHasher(4);
   const tokens = new JwtTokenService({ secret: TEST_SECRET, issuer: "bazaar", audience: "bazaar-api", ttlSeconds: 3600 });
   const clock = new TestClock();
-  const revocations = new InMemorySessionRevocations({ now: () => new Date() });
+  const sessions = new InMemorySessionStore(clock);
+  const sessionPolicy = { ...DEFAULT_SESSION_POLICY, ...options.sessionPolicy };
   const bus = new InMemoryEventBus();
   // Not started: no poll timer in unit tests; each use-case's nudge is enough, and flushEvents() makes it deterministic.
   const relay = new OutboxRelay(users, bus, { batchSize: 100, pollIntervalMs: 60_000, retryBaseMs: 10, retryMaxMs: 100 }, createLogger("silent"));
@@ -68,7 +78,8 @@ export function accountsKit(options: { recovery?: Partial<RecoverySettings> } = 
   c.register(HASHER, { useValue: hasher });
   c.register(DENYLIST, { useValue: new CommonPasswordDenylist(PASSWORD_MIN_LENGTH) });
   c.register(SESSION_TOKENS, { useValue: tokens });
-  c.register(REVOCATIONS, { useValue: revocations });
+  c.register(SESSIONS, { useValue: sessions });
+  c.register(SESSION_POLICY, { useValue: sessionPolicy });
   c.register(OUTBOX_RELAY, { useValue: relay });
   c.register(IDS, { useValue: new RandomIdGenerator() });
   c.register(CLOCK, { useValue: clock });
@@ -82,8 +93,9 @@ export function accountsKit(options: { recovery?: Partial<RecoverySettings> } = 
     hasher,
     tokens,
     clock,
-    revocations,
     emailedTokens,
+    sessions,
+    sessionPolicy,
     bus,
     relay,
     published,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { loadConfig } from "../../src/infrastructure/config/config.js";
 import { createLogger } from "../../src/infrastructure/logging/logger.js";
 import { startApi, type RunningApi } from "../../src/composition/api.js";
+import type { Clock } from "../../src/application/ports/Clock.js";
 import { TEST_SECRET } from "./accountsKit.js";
 
 export const SESSION_COOKIE = "__Host-bazaar_session";
@@ -53,6 +54,7 @@ export class TestClient {
   get = (path: string, o?: RequestOptions) => this.request("GET", path, o);
   post = (path: string, o?: RequestOptions) => this.request("POST", path, o);
   patch = (path: string, o?: RequestOptions) => this.request("PATCH", path, o);
+  delete = (path: string, o?: RequestOptions) => this.request("DELETE", path, o);
 }
 
 export interface TestServer {
@@ -63,7 +65,7 @@ export interface TestServer {
 }
 
 /** The real app, booted in-process on an ephemeral port with embedded adapters unless `env` says otherwise. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestServer> {
   const config = loadConfig({
     NODE_ENV: "test",
     JWT_SECRET: TEST_SECRET,
@@ -77,7 +79,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     EVENT_STREAM_PREFIX: `bazaar-test:${process.pid}:${Math.random().toString(36).slice(2)}`,
     ...env,
   });
-  const server = await startApi(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"));
+  const server = await startApi(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), { clock: options.clock });
   return { url: server.url, server, client: () => new TestClient(server.url), stop: () => server.stop() };
 }
 

@@ -3,16 +3,17 @@ import { DomainError } from "../../domain/shared/DomainError.js";
 export interface SessionClaims {
   userId: string;
   sessionVersion: number;
+  /** The server-side session record this token stands for (the JWT's jti). */
+  sessionId: string;
 }
 
 export interface IssuedToken {
   token: string;
-  tokenId: string;
+  /** When the token itself stops verifying: the session's absolute lifetime; the record usually ends it sooner. */
   expiresAt: Date;
 }
 
 export interface VerifiedToken extends SessionClaims {
-  tokenId: string;
   expiresAt: Date;
 }
 

@@ -7,12 +7,14 @@ import type { EventRelay } from "../ports/EventRelay.js";
 import type { IdGenerator } from "../ports/IdGenerator.js";
 import type { PasswordDenylist } from "../ports/PasswordDenylist.js";
 import type { PasswordHasher } from "../ports/PasswordHasher.js";
-import type { IssuedToken, TokenService } from "../ports/TokenService.js";
 import { toEventMessages } from "../shared/eventMessages.js";
 import { acceptNewPassword } from "./policies/NewPasswordPolicy.js";
+import type { Device } from "./sessions/Device.js";
+import type { IssuedSession } from "./sessions/IssuedSession.js";
+import { startSession, type SessionStarter } from "./sessions/startSession.js";
 import { toPublicUser, type PublicUser } from "./views/PublicUser.js";
 
-export interface ChangePasswordInput {
+export interface ChangePasswordInput extends Device {
   userId: string;
   oldPassword: string;
   newPassword: string;
@@ -22,7 +24,7 @@ export interface ChangePasswordInput {
 
 export interface ChangePasswordOutput {
   user: PublicUser;
-  session: IssuedToken;
+  session: IssuedSession;
 }
 
 export type ChangePasswordError = UserNotFound | WrongPassword | WeakPassword | UserModifiedConcurrently;
@@ -32,7 +34,7 @@ export class ChangePassword {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly denylist: PasswordDenylist,
-    private readonly tokens: TokenService,
+    private readonly starter: SessionStarter,
     private readonly relay: EventRelay,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
@@ -46,11 +48,13 @@ export class ChangePassword {
     const password = acceptNewPassword(input.newPassword, this.denylist, { email: user.email, firstName, lastName });
     if (password.value === input.oldPassword.normalize("NFC")) throw new WeakPassword("New password must differ from the current one");
 
-    // Bumping the session version ends every token issued before this moment, on every device.
+    // Bumping the session version ends every token issued before this moment, on every device; their records go too.
     user.changePassword(await this.hasher.hash(password.value), this.clock.now());
     await this.users.update(user, toEventMessages(user.pullEvents(), this.ids, input.trace));
     this.relay.nudge();
-    const session = await this.tokens.issue({ userId: user.id, sessionVersion: user.sessionVersion });
-    return { user: toPublicUser(user), session };
+    await this.starter.sessions.endAll(user.id);
+    // The caller keeps working: a fresh session (and record) for the device that made the change.
+    const { record, token } = await startSession(this.starter, user, input);
+    return { user: toPublicUser(user), session: { token: token.token, expiresAt: record.expiresAt } };
   }
 }

@@ -1,6 +1,6 @@
-import type { SessionRevocations } from "../ports/SessionRevocations.js";
+import type { SessionStore } from "../ports/SessionStore.js";
 import type { TokenService } from "../ports/TokenService.js";
-import { endSession } from "./sessions/endSession.js";
+import { endPresentedSession } from "./sessions/endPresentedSession.js";
 
 export interface LogoutInput {
   /** The session token the client presented, if any. */
@@ -12,11 +12,11 @@ export type LogoutError = never;
 export class Logout {
   constructor(
     private readonly tokens: TokenService,
-    private readonly revocations: SessionRevocations,
+    private readonly sessions: SessionStore,
   ) {}
 
-  /** Logging out is always allowed: with no live session there is simply nothing to end. */
+  /** Logging out is always allowed: with no live session there is simply nothing to end. The record is deleted. */
   async execute(input: LogoutInput): Promise<void> {
-    await endSession(this.tokens, this.revocations, input.token);
+    await endPresentedSession(this.tokens, this.sessions, input.token);
   }
 }

@@ -6,6 +6,7 @@ import type { EventRelay } from "../ports/EventRelay.js";
 import type { IdGenerator } from "../ports/IdGenerator.js";
 import type { PasswordDenylist } from "../ports/PasswordDenylist.js";
 import type { PasswordHasher } from "../ports/PasswordHasher.js";
+import type { SessionStore } from "../ports/SessionStore.js";
 import { toEventMessages } from "../shared/eventMessages.js";
 import { acceptNewPassword } from "./policies/NewPasswordPolicy.js";
 
@@ -30,6 +31,7 @@ export class ResetPassword {
   constructor(
     private readonly users: UserRepository,
     private readonly tokens: EmailedTokens,
+    private readonly sessions: SessionStore,
     private readonly hasher: PasswordHasher,
     private readonly denylist: PasswordDenylist,
     private readonly relay: EventRelay,
@@ -52,6 +54,8 @@ export class ResetPassword {
     user.resetPassword(passwordHash, this.clock.now());
     await this.users.update(user, toEventMessages(user.pullEvents(), this.ids));
     await this.tokens.cancelAll(user.id, ["verify-email", "reset-password", "confirm-email-change"]);
+    // The version bump already refuses every older session; this removes their records too (GET /sessions, CLI).
+    await this.sessions.endAll(user.id);
     this.relay.nudge();
     return { email: user.email };
   }

@@ -4,6 +4,7 @@ import type { Clock } from "../ports/Clock.js";
 import type { EmailedTokens } from "../ports/EmailedTokens.js";
 import type { EventRelay } from "../ports/EventRelay.js";
 import type { IdGenerator } from "../ports/IdGenerator.js";
+import type { SessionStore } from "../ports/SessionStore.js";
 import { toEventMessages } from "../shared/eventMessages.js";
 
 export interface UndoEmailChangeInput {
@@ -25,6 +26,7 @@ export class UndoEmailChange {
   constructor(
     private readonly users: UserRepository,
     private readonly tokens: EmailedTokens,
+    private readonly sessions: SessionStore,
     private readonly relay: EventRelay,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
@@ -44,6 +46,7 @@ export class UndoEmailChange {
     await this.tokens.cancelAll(user.id, ["verify-email", "reset-password", "confirm-email-change", "undo-email-change"]);
     user.undoEmailChange(now);
     await this.users.update(user, toEventMessages(user.pullEvents(), this.ids));
+    await this.sessions.endAll(user.id);
     this.relay.nudge();
     return { email: user.email };
   }

@@ -8,6 +8,7 @@ import {
   USER_PASSWORD_CHANGED,
   USER_PASSWORD_RESET,
   USER_PASSWORD_RESET_REQUESTED,
+  USER_SIGNED_IN_FROM_NEW_DEVICE,
   USER_SIGNED_UP,
   type UserEventData,
 } from "./UserEvents.js";
@@ -217,6 +218,11 @@ export class User extends EventRecorder {
   cancelDeletion(now: Date): void {
     this.state.deletion = null;
     this.state.updatedAt = now;
+  }
+
+  /** Nothing about the user changes; the event is stored with the user (outbox) so the notice goes out exactly once. */
+  signedInFromNewDevice(session: { sessionId: string; userAgent: string; ip: string }, now: Date): void {
+    this.record({ type: USER_SIGNED_IN_FROM_NEW_DEVICE, occurredAt: now, data: { ...this.eventData(), ...session } });
   }
 
   toState(): UserState {

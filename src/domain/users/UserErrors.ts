@@ -70,3 +70,11 @@ export class EmailUnchanged extends DomainError {
     super("The new address is the account's current one");
   }
 }
+
+/** Unknown, ended, or another user's: the same answer for all three. */
+export class SessionNotFound extends DomainError {
+  readonly code = "SESSION_NOT_FOUND";
+  constructor() {
+    super("Session not found");
+  }
+}

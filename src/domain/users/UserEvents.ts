@@ -42,6 +42,16 @@ export interface UserDeletedData {
   erasedAt: string;
 }
 
+// Sessions (issue 12).
+/** A login from a browser and IP that none of the user's live sessions had. */
+export const USER_SIGNED_IN_FROM_NEW_DEVICE = "user:new-sign-in";
+
+export interface NewSignInData extends UserEventData {
+  sessionId: string;
+  userAgent: string;
+  ip: string;
+}
+
 export type UserSignedUp = DomainEvent<typeof USER_SIGNED_UP, UserEventData>;
 export type UserPasswordChanged = DomainEvent<typeof USER_PASSWORD_CHANGED, UserEventData>;
 export type UserEmailVerificationRequested = DomainEvent<typeof USER_EMAIL_VERIFICATION_REQUESTED, UserEventData>;
@@ -51,6 +61,7 @@ export type UserEmailChangeRequested = DomainEvent<typeof USER_EMAIL_CHANGE_REQU
 export type UserEmailChanged = DomainEvent<typeof USER_EMAIL_CHANGED, EmailChangedData>;
 export type UserDeletionRequested = DomainEvent<typeof USER_DELETION_REQUESTED, UserDeletionRequestedData>;
 export type UserDeleted = DomainEvent<typeof USER_DELETED, UserDeletedData>;
+export type UserSignedInFromNewDevice = DomainEvent<typeof USER_SIGNED_IN_FROM_NEW_DEVICE, NewSignInData>;
 export type UserEvent =
   | UserSignedUp
   | UserPasswordChanged
@@ -60,7 +71,8 @@ export type UserEvent =
   | UserEmailChangeRequested
   | UserEmailChanged
   | UserDeletionRequested
-  | UserDeleted;
+  | UserDeleted
+  | UserSignedInFromNewDevice;
 
 export const USER_EVENT_TYPES = [
   USER_SIGNED_UP,
@@ -72,6 +84,7 @@ export const USER_EVENT_TYPES = [
   USER_EMAIL_CHANGED,
   USER_DELETION_REQUESTED,
   USER_DELETED,
+  USER_SIGNED_IN_FROM_NEW_DEVICE,
 ] as const;
 
 /** Raised by the erasure job, not by an entity: after erasure there is no entity left to record it. */

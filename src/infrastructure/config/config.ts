@@ -20,7 +20,11 @@ const schema = z.object({
   JWT_SECRET: z.string().optional(),
   JWT_ISSUER: z.string().min(1).default("bazaar"),
   JWT_AUDIENCE: z.string().min(1).default("bazaar-api"),
-  JWT_TTL_SECONDS: int(60, 30 * 24 * 3600).default(24 * 3600),
+  JWT_TTL_SECONDS: z.string().optional(),
+  SESSION_IDLE_TIMEOUT_SECONDS: int(60, 365 * 86_400).default(7 * 86_400),
+  SESSION_ABSOLUTE_LIFETIME_SECONDS: int(60, 365 * 86_400).default(30 * 86_400),
+  SESSION_MAX_PER_USER: int(1, 10_000).default(50),
+  NEW_SIGN_IN_NOTICE: bool.default(true),
   BCRYPT_COST: int(4, 15).default(12),
   // Unset: BcryptPasswordHasher's default for the machine (see there).
   PASSWORD_HASH_CONCURRENCY: int(1, 64).optional(),
@@ -77,7 +81,9 @@ export interface Config {
   redis: { url: string } | { clusterNodes: string[] } | null;
   /** Replicas a published event and a "sent" mark must reach before they count (Redis WAIT). */
   redisWaitReplicas: number;
+  /** ttlSeconds: the token outlives nothing: it is the sessions' absolute lifetime; the session record ends it sooner. */
   jwt: { secret: string | null; issuer: string; audience: string; ttlSeconds: number };
+  sessions: { idleTimeoutSeconds: number; absoluteLifetimeSeconds: number; maxPerUser: number; newSignInNotice: boolean };
   bcryptCost: number;
   /** Hashes at once (PASSWORD_HASH_CONCURRENCY); null: the hasher's default for this machine. */
   passwordHashConcurrency: number | null;
@@ -150,6 +156,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (origins.value.length === 0 && c.NODE_ENV === "development")
     warnings.push("CORS_ORIGINS is empty: browser clients on another origin (another port counts) will be refused");
   const redis = redisTarget(c.REDIS_URL, c.REDIS_CLUSTER_NODES);
+  if (c.SESSION_IDLE_TIMEOUT_SECONDS > c.SESSION_ABSOLUTE_LIFETIME_SECONDS)
+    throw new ConfigError("Invalid configuration: SESSION_IDLE_TIMEOUT_SECONDS must not exceed SESSION_ABSOLUTE_LIFETIME_SECONDS");
+  if (c.JWT_TTL_SECONDS !== undefined)
+    warnings.push("JWT_TTL_SECONDS is no longer read: session lifetimes are SESSION_IDLE_TIMEOUT_SECONDS and SESSION_ABSOLUTE_LIFETIME_SECONDS");
   let catalog: CatalogConfig;
   try {
     catalog = catalogConfig(c, warnings);
@@ -167,7 +177,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongo: c.MONGODB_URI ? { uri: c.MONGODB_URI, dbName: c.MONGODB_DB } : null,
     redis,
     redisWaitReplicas: c.REDIS_WAIT_REPLICAS,
-    jwt: { secret, issuer: c.JWT_ISSUER, audience: c.JWT_AUDIENCE, ttlSeconds: c.JWT_TTL_SECONDS },
+    jwt: { secret, issuer: c.JWT_ISSUER, audience: c.JWT_AUDIENCE, ttlSeconds: c.SESSION_ABSOLUTE_LIFETIME_SECONDS },
+    sessions: {
+      idleTimeoutSeconds: c.SESSION_IDLE_TIMEOUT_SECONDS,
+      absoluteLifetimeSeconds: c.SESSION_ABSOLUTE_LIFETIME_SECONDS,
+      maxPerUser: c.SESSION_MAX_PER_USER,
+      newSignInNotice: c.NEW_SIGN_IN_NOTICE,
+    },
     bcryptCost: c.BCRYPT_COST,
     passwordHashConcurrency: c.PASSWORD_HASH_CONCURRENCY ?? null,
     corsOrigins: origins.value,

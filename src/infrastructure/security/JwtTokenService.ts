@@ -1,4 +1,4 @@
-import { createSecretKey, randomUUID, type KeyObject } from "node:crypto";
+import { createSecretKey, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
 import { InvalidToken, type IssuedToken, type SessionClaims, type TokenService, type VerifiedToken } from "../../application/ports/TokenService.js";
 
@@ -31,7 +31,6 @@ export class JwtTokenService implements TokenService {
   }
 
   async issue(claims: SessionClaims): Promise<IssuedToken> {
-    const tokenId = randomUUID();
     const nowSeconds = Math.floor(Date.now() / 1000);
     const exp = nowSeconds + this.settings.ttlSeconds;
     const token = jwt.sign({ sv: claims.sessionVersion, iat: nowSeconds, exp }, this.#key, {
@@ -39,10 +38,10 @@ export class JwtTokenService implements TokenService {
       subject: claims.userId,
       issuer: this.settings.issuer,
       audience: this.settings.audience,
-      jwtid: tokenId,
+      jwtid: claims.sessionId,
       header: { alg: ALGORITHM, typ: SESSION_TOKEN_TYPE },
     });
-    return { token, tokenId, expiresAt: new Date(exp * 1000) };
+    return { token, expiresAt: new Date(exp * 1000) };
   }
 
   async verify(token: string): Promise<VerifiedToken> {
@@ -65,6 +64,6 @@ export class JwtTokenService implements TokenService {
       throw new InvalidToken("Token is invalid");
     // A token from the future was not issued by a healthy instance of ours.
     if (!Number.isSafeInteger(iat) || (iat as number) > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS) throw new InvalidToken("Token is invalid");
-    return { userId: sub, tokenId: jti, sessionVersion: sv as number, expiresAt: new Date(exp * 1000) };
+    return { userId: sub, sessionId: jti, sessionVersion: sv as number, expiresAt: new Date(exp * 1000) };
   }
 }

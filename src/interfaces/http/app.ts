@@ -21,6 +21,7 @@ import { mount, type Route } from "./routes/route.js";
 import type { MediaFiles } from "../../application/ports/MediaFiles.js";
 import { mediaFiles } from "./media/mediaFiles.js";
 import { productRoutes, type CatalogDeps } from "./routes/productRoutes.js";
+import { sessionRoutes, type SessionDeps } from "./routes/sessionRoutes.js";
 import { sessionCookieName, type CookieSettings } from "./sessionCookie.js";
 import type { AuthThrottle } from "./throttling/AuthThrottle.js";
 
@@ -36,7 +37,7 @@ type UseCasesOf<Deps> = Omit<Deps, "throttle" | "cookies">;
 
 /** The feature handles are taken whole: a use-case added to a feature reaches its route without touching this file. */
 export interface HttpDeps {
-  accounts: UseCasesOf<AccountDeps> & UseCasesOf<ProfileDeps> & UseCasesOf<RecoveryDeps> & UseCasesOf<AccountDeletionDeps>;
+  accounts: UseCasesOf<AccountDeps> & UseCasesOf<ProfileDeps> & UseCasesOf<RecoveryDeps> & UseCasesOf<AccountDeletionDeps> & UseCasesOf<SessionDeps>;
   catalog: CatalogDeps;
   throttle: AuthThrottle;
   readiness: Readiness;
@@ -56,6 +57,7 @@ export function apiRoutes(deps: HttpDeps): Route[] {
     ...recoveryRoutes({ ...deps.accounts, ...edge }),
     ...linkPageRoutes(),
     ...accountDeletionRoutes({ ...deps.accounts, ...edge }),
+    ...sessionRoutes({ ...deps.accounts, ...edge }),
     ...healthRoutes(deps.readiness, deps.logger),
     ...productRoutes(deps.catalog),
   ];

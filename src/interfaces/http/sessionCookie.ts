@@ -1,6 +1,6 @@
 import { serialize } from "cookie";
 import type { Context } from "koa";
-import type { IssuedToken } from "../../application/ports/TokenService.js";
+import type { IssuedSession } from "../../application/users/sessions/IssuedSession.js";
 
 export interface CookieSettings {
   /** Secure cookies carry the __Host- prefix: browsers then refuse them from http, other paths or a Domain. */
@@ -11,7 +11,7 @@ export function sessionCookieName(settings: CookieSettings): string {
   return settings.secure ? "__Host-bazaar_session" : "bazaar_session";
 }
 
-export function setSessionCookie(ctx: Context, settings: CookieSettings, session: IssuedToken): void {
+export function setSessionCookie(ctx: Context, settings: CookieSettings, session: IssuedSession): void {
   writeCookie(ctx, settings, session.token, Math.max(0, session.expiresAt.getTime() - Date.now()));
 }
 

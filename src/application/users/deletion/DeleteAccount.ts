@@ -6,6 +6,7 @@ import type { Clock } from "../../ports/Clock.js";
 import type { EventRelay } from "../../ports/EventRelay.js";
 import type { IdGenerator } from "../../ports/IdGenerator.js";
 import type { PasswordHasher } from "../../ports/PasswordHasher.js";
+import type { SessionStore } from "../../ports/SessionStore.js";
 import { toEventMessages } from "../../shared/eventMessages.js";
 import type { AccountDeletionPolicy } from "./AccountDeletionPolicy.js";
 
@@ -32,6 +33,7 @@ export class DeleteAccount {
   constructor(
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionStore,
     private readonly relay: EventRelay,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
@@ -48,6 +50,7 @@ export class DeleteAccount {
     const eraseAfter = new Date(now.getTime() + this.policy.graceMs);
     user.requestDeletion(now, eraseAfter);
     await this.users.update(user, toEventMessages(user.pullEvents(), this.ids, input.trace));
+    await this.sessions.endAll(user.id);
     this.relay.nudge();
     return { eraseAfter };
   }

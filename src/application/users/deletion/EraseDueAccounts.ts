@@ -4,6 +4,7 @@ import type { Clock } from "../../ports/Clock.js";
 import type { EmailedTokens } from "../../ports/EmailedTokens.js";
 import type { EventRelay } from "../../ports/EventRelay.js";
 import type { IdGenerator } from "../../ports/IdGenerator.js";
+import type { SessionStore } from "../../ports/SessionStore.js";
 import { toEventMessages } from "../../shared/eventMessages.js";
 import type { AccountDeletionPolicy } from "./AccountDeletionPolicy.js";
 
@@ -28,6 +29,7 @@ export class EraseDueAccounts {
   constructor(
     private readonly users: UserRepository,
     private readonly tokens: EmailedTokens,
+    private readonly sessions: SessionStore,
     private readonly relay: EventRelay,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
@@ -41,9 +43,10 @@ export class EraseDueAccounts {
       const due = await this.users.findDueForErasure(now, this.policy.erasureBatchSize);
       let erasedNow = 0;
       for (const userId of due) {
-        // Tokens first: were the erase to fail after them, a rerun erases; were it the other way round, an outstanding
+        // Tokens and sessions first: were the erase to fail after them, a rerun erases; were it the other way round, an outstanding
         // restore link would outlive the account. Cancelling is idempotent, so a losing worker's cancel is harmless.
         await this.tokens.cancelAll(userId);
+        await this.sessions.endAll(userId);
         if (await this.users.erase(userId, now, toEventMessages([userDeleted(userId, now)], this.ids))) erasedNow++;
       }
       erased += erasedNow;

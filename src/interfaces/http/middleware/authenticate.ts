@@ -1,10 +1,10 @@
 import type { Context, Next } from "koa";
-import type { Authenticate } from "../../../application/users/Authenticate.js";
-import { InvalidToken, type VerifiedToken } from "../../../application/ports/TokenService.js";
-import { sessionCookieName, type CookieSettings } from "../sessionCookie.js";
+import type { AuthenticatedSession, Authenticate } from "../../../application/users/Authenticate.js";
+import { InvalidToken } from "../../../application/ports/TokenService.js";
+import { sessionCookieName, setSessionCookie, type CookieSettings } from "../sessionCookie.js";
 
 export interface AuthState {
-  session: VerifiedToken;
+  session: AuthenticatedSession;
 }
 
 /** A Bearer header wins over the cookie, so non-browser clients are never confused by a stale cookie. */
@@ -18,11 +18,20 @@ export function readToken(ctx: Context, cookies: CookieSettings): string | null 
   return ctx.cookies.get(sessionCookieName(cookies)) || null;
 }
 
+/** What a session record notes about the client: the User-Agent header (trimmed by the use-case) and the client IP. */
+export function requestDevice(ctx: Context): { userAgent: string; ip: string } {
+  return { userAgent: ctx.get("user-agent"), ip: ctx.ip };
+}
+
 export function requireSession(authenticate: Authenticate, cookies: CookieSettings) {
   return async (ctx: Context, next: Next): Promise<void> => {
     const token = readToken(ctx, cookies);
     if (!token) throw new InvalidToken("Authentication required: log in first");
-    (ctx.state as AuthState).session = await authenticate.execute({ token });
+    const session = await authenticate.execute({ token });
+    (ctx.state as AuthState).session = session;
+    // Sliding renewal: when the session's expiry moved (at most once a minute), the cookie follows it. A Bearer
+    // client has no cookie to renew; its token stays valid as long as the session does.
+    if (session.renewed && !ctx.get("authorization")) setSessionCookie(ctx, cookies, { token, expiresAt: session.expiresAt });
     await next();
   };
 }

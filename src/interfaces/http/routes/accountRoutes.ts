@@ -2,7 +2,7 @@ import type { Login } from "../../../application/users/Login.js";
 import type { Logout } from "../../../application/users/Logout.js";
 import type { RegisterUser } from "../../../application/users/RegisterUser.js";
 import { Email } from "../../../domain/users/Email.js";
-import { readToken } from "../middleware/authenticate.js";
+import { readToken, requestDevice } from "../middleware/authenticate.js";
 import { requestTrace } from "../middleware/traceContext.js";
 import { errorResponse } from "../schemas/errorSchemas.js";
 import { loginBody, publicUserSchema, sessionResponseSchema, signupBody } from "../schemas/userSchemas.js";
@@ -44,7 +44,7 @@ export function accountRoutes(d: AccountDeps): Route[] {
       method: "post",
       path: "/login",
       tag: "Accounts",
-      summary: "Log in; sets the session cookie and ends the session the client already held, if any",
+      summary: "Log in; starts a session, sets its cookie and ends the session the client already held, if any",
       body: loginBody,
       responses: {
         200: { description: "Logged in; the JWT is in the httpOnly Set-Cookie header", schema: sessionResponseSchema },
@@ -53,7 +53,9 @@ export function accountRoutes(d: AccountDeps): Route[] {
       },
       async handle(ctx, { body }) {
         const previousToken = safely(() => readToken(ctx, d.cookies));
-        const { user, session } = await d.throttle.login(ctx.ip, Email.normalise(body.email), () => d.login.execute({ ...body, previousToken }));
+        const { user, session } = await d.throttle.login(ctx.ip, Email.normalise(body.email), () =>
+          d.login.execute({ ...body, previousToken, ...requestDevice(ctx), trace: requestTrace(ctx) }),
+        );
         setSessionCookie(ctx, d.cookies, session);
         ctx.body = { user, expiresAt: session.expiresAt.toISOString() };
       },
@@ -62,7 +64,7 @@ export function accountRoutes(d: AccountDeps): Route[] {
       method: "post",
       path: "/logout",
       tag: "Accounts",
-      summary: "Log out: revokes the token server-side and clears the cookie",
+      summary: "Log out: ends the session server-side and clears the cookie",
       responses: { 204: { description: "Logged out (also when there was no valid session)" } },
       async handle(ctx) {
         clearSessionCookie(ctx, d.cookies);

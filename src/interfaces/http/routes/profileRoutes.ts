@@ -3,7 +3,7 @@ import type { Authenticate } from "../../../application/users/Authenticate.js";
 import type { ChangePassword } from "../../../application/users/ChangePassword.js";
 import type { EditProfile } from "../../../application/users/EditProfile.js";
 import type { ViewProfile } from "../../../application/users/ViewProfile.js";
-import { requireSession, type AuthState } from "../middleware/authenticate.js";
+import { requestDevice, requireSession, type AuthState } from "../middleware/authenticate.js";
 import { requestTrace } from "../middleware/traceContext.js";
 import { errorResponse } from "../schemas/errorSchemas.js";
 import { changePasswordBody, editProfileBody, publicUserSchema, sessionResponseSchema } from "../schemas/userSchemas.js";
@@ -71,7 +71,9 @@ export function profileRoutes(d: ProfileDeps): Route[] {
       },
       async handle(ctx, { body }) {
         const id = userId(ctx);
-        const { user, session } = await d.throttle.passwordCheck(ctx.ip, id, () => d.changePassword.execute({ userId: id, ...body, trace: requestTrace(ctx) }));
+        const { user, session } = await d.throttle.passwordCheck(ctx.ip, id, () =>
+          d.changePassword.execute({ userId: id, ...body, ...requestDevice(ctx), trace: requestTrace(ctx) }),
+        );
         setSessionCookie(ctx, d.cookies, session);
         ctx.body = { user, expiresAt: session.expiresAt.toISOString() };
       },

@@ -112,6 +112,6 @@ export const publicUserSchema = z
 export const sessionResponseSchema = z
   .object({
     user: publicUserSchema,
-    expiresAt: z.string().meta({ format: "date-time", description: "When the session cookie's JWT expires" }),
+    expiresAt: z.string().meta({ format: "date-time", description: "When the session ends if left unused (renewed while in use, never past the absolute lifetime)" }),
   })
   .meta({ id: "Session", description: "The JWT itself is only in the httpOnly Set-Cookie header, never in a body" });

@@ -52,7 +52,17 @@ describe("ChangePassword", () => {
     const { kit, user } = await setup();
     await kit.changePassword.execute({ userId: user.id, oldPassword: ada.password, newPassword: NEW });
     await kit.flushEvents();
-    expect(kit.published.map((m) => m.type)).toEqual(["user:signup", "user:password-changed"]);
-    expect(kit.published[1]!.data).toEqual({ userId: user.id, email: "ada@example.com", firstName: "Ada" });
+    const changes = kit.published.filter((m) => m.type === "user:password-changed");
+    expect(changes.map((m) => m.data)).toEqual([{ userId: user.id, email: "ada@example.com", firstName: "Ada" }]);
+  });
+
+  it("the fresh session has a record of its own, with the device that made the change; the old records are gone", async () => {
+    const { kit, user } = await setup();
+    await kit.changePassword.execute({ userId: user.id, oldPassword: ada.password, newPassword: NEW, userAgent: "Safari", ip: "198.51.100.4" });
+    const records = await kit.sessions.listByUser(user.id);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ sessionVersion: 1, userAgent: "Safari", ip: "198.51.100.4" });
+    const listed = await kit.listSessions.execute({ account: { userId: user.id } });
+    expect(listed.sessions.map((s) => s.id)).toEqual([records[0]!.id]);
   });
 });

@@ -11,7 +11,7 @@ describe("Login", () => {
     expect(user.id).toBe(registered.id);
     const verified = await kit.authenticate.execute({ token: session.token });
     expect(verified.userId).toBe(registered.id);
-    expect(session.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(session.expiresAt).toEqual(new Date(kit.clock.now().getTime() + kit.sessionPolicy.idleTimeoutMs));
   });
 
   it("finds the account whatever the case and spacing of the email", async () => {
@@ -103,6 +103,95 @@ describe("Login", () => {
       await expect(kit.login.execute({ email: ada.email, password: "not the password", previousToken: older })).rejects.toBeInstanceOf(InvalidCredentials);
       expect(await works(kit, older)).toBe(true);
       await expect(kit.login.execute({ email: ada.email, password: ada.password, previousToken: "not-a-jwt" })).resolves.toBeDefined();
+    });
+  });
+
+  describe("session records", () => {
+    const firefox = { userAgent: "Mozilla/5.0 Firefox/130.0", ip: "203.0.113.7" };
+
+    it("records the session: user, version, times, trimmed user agent and IP", async () => {
+      const kit = accountsKit();
+      const { id } = await kit.registerUser.execute(ada);
+      await kit.login.execute({ ...ada, userAgent: `  Mozilla/5.0\r\nX-Evil: 1 ${"x".repeat(400)}`, ip: "203.0.113.7" });
+      const [record] = await kit.sessions.listByUser(id);
+      const now = kit.clock.now().getTime();
+      expect(record).toMatchObject({ userId: id, sessionVersion: 0, createdAt: new Date(now), lastSeenAt: new Date(now), ip: "203.0.113.7" });
+      expect(record!.expiresAt).toEqual(new Date(now + kit.sessionPolicy.idleTimeoutMs));
+      expect(record!.absoluteExpiresAt).toEqual(new Date(now + kit.sessionPolicy.absoluteLifetimeMs));
+      expect(record!.userAgent).toMatch(/^Mozilla\/5\.0 X-Evil: 1 x+$/);
+      expect([...record!.userAgent]).toHaveLength(256);
+    });
+
+    it("ends the oldest sessions beyond the cap", async () => {
+      const kit = accountsKit({ sessionPolicy: { maxPerUser: 3 } });
+      const { id } = await kit.registerUser.execute(ada);
+      const tokens: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        tokens.push((await kit.login.execute(ada)).session.token);
+        kit.clock.advance(1_000);
+      }
+      expect(await kit.sessions.listByUser(id)).toHaveLength(3);
+      const alive = await Promise.all(tokens.map((token) => kit.authenticate.execute({ token }).then(() => true, () => false)));
+      expect(alive).toEqual([false, false, true, true, true]);
+    });
+
+    it("announces a sign-in from a new browser or IP once, through the outbox, and not from a known device", async () => {
+      const kit = accountsKit();
+      const { id } = await kit.registerUser.execute(ada);
+      await kit.login.execute({ ...ada, ...firefox });
+      await kit.login.execute({ ...ada, ...firefox });
+      await kit.login.execute({ ...ada, ...firefox, ip: "198.51.100.9" });
+      await kit.login.execute({ ...ada, userAgent: "curl/8.5.0", ip: "198.51.100.9" });
+      await kit.flushEvents();
+      const notices = kit.published.filter((m) => m.type === "user:new-sign-in");
+      expect(notices.map((m) => m.data)).toEqual([
+        expect.objectContaining({ userId: id, email: "ada@example.com", firstName: "Ada", ...firefox }),
+        expect.objectContaining({ userAgent: firefox.userAgent, ip: "198.51.100.9" }),
+        expect.objectContaining({ userAgent: "curl/8.5.0", ip: "198.51.100.9" }),
+      ]);
+    });
+
+    it("does not announce a re-login from the browser whose session it replaces (rotation), but does for another user's", async () => {
+      const kit = accountsKit();
+      await kit.registerUser.execute(ada);
+      const bob = { ...ada, email: "bob@example.com", firstName: "Bob" };
+      await kit.registerUser.execute(bob);
+      const first = await kit.login.execute({ ...ada, ...firefox });
+      await kit.login.execute({ ...ada, ...firefox, previousToken: first.session.token });
+      // Bob signs in on the browser Ada used: his first session there is new to him, whoever held it before.
+      const adas = (await kit.login.execute({ ...ada, ...firefox })).session.token;
+      await kit.login.execute({ ...bob, ...firefox, previousToken: adas });
+      await kit.flushEvents();
+      expect(kit.published.filter((m) => m.type === "user:new-sign-in").map((m) => (m.data as { email: string }).email)).toEqual([
+        "ada@example.com",
+        "bob@example.com",
+      ]);
+    });
+
+    it("announces nothing when the notice is turned off", async () => {
+      const kit = accountsKit({ sessionPolicy: { newSignInNotice: false } });
+      await kit.registerUser.execute(ada);
+      await kit.login.execute({ ...ada, ...firefox });
+      await kit.flushEvents();
+      expect(kit.published.map((m) => m.type)).toEqual(["user:signup"]);
+    });
+
+    it("still logs in and announces when a profile edit wins the race for the user's version", async () => {
+      const kit = accountsKit();
+      const { id } = await kit.registerUser.execute(ada);
+      const update = kit.users.update.bind(kit.users);
+      let raced = false;
+      kit.users.update = async (user, outbox) => {
+        if (!raced) {
+          raced = true;
+          await kit.editProfile.execute({ userId: id, changes: { about: "edited meanwhile" } });
+        }
+        return update(user, outbox);
+      };
+      await expect(kit.login.execute({ ...ada, ...firefox })).resolves.toBeDefined();
+      await kit.flushEvents();
+      expect(kit.published.filter((m) => m.type === "user:new-sign-in")).toHaveLength(1);
+      expect((await kit.viewProfile.execute({ userId: id })).about).toBe("edited meanwhile");
     });
   });
 });

@@ -225,3 +225,30 @@ describe("METRICS_PORT", () => {
     expect(() => loadConfig({ METRICS_PORT: "70000" })).toThrow(/^Invalid configuration: METRICS_PORT /);
   });
 });
+
+describe("session settings", () => {
+  it("default to 7 days idle, 30 days absolute (also the JWT's life), 50 sessions per user and the notice on", () => {
+    const config = loadConfig({});
+    expect(config.sessions).toEqual({ idleTimeoutSeconds: 7 * 86_400, absoluteLifetimeSeconds: 30 * 86_400, maxPerUser: 50, newSignInNotice: true });
+    expect(config.jwt.ttlSeconds).toBe(30 * 86_400);
+  });
+
+  it("are configurable", () => {
+    const config = loadConfig({ SESSION_IDLE_TIMEOUT_SECONDS: "900", SESSION_ABSOLUTE_LIFETIME_SECONDS: "43200", SESSION_MAX_PER_USER: "5", NEW_SIGN_IN_NOTICE: "false" });
+    expect(config.sessions).toEqual({ idleTimeoutSeconds: 900, absoluteLifetimeSeconds: 43_200, maxPerUser: 5, newSignInNotice: false });
+    expect(config.jwt.ttlSeconds).toBe(43_200);
+  });
+
+  it.each<[Record<string, string>, RegExp]>([
+    [{ SESSION_IDLE_TIMEOUT_SECONDS: "3600", SESSION_ABSOLUTE_LIFETIME_SECONDS: "60" }, /SESSION_IDLE_TIMEOUT_SECONDS must not exceed SESSION_ABSOLUTE_LIFETIME_SECONDS/],
+    [{ SESSION_MAX_PER_USER: "0" }, /^Invalid configuration: SESSION_MAX_PER_USER/],
+    [{ SESSION_IDLE_TIMEOUT_SECONDS: "10" }, /^Invalid configuration: SESSION_IDLE_TIMEOUT_SECONDS/],
+  ])("refuses %j", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("says once that JWT_TTL_SECONDS is no longer read", () => {
+    expect(loadConfig({ JWT_TTL_SECONDS: "86400" }).warnings).toContainEqual(expect.stringMatching(/JWT_TTL_SECONDS is no longer read/));
+    expect(loadConfig({}).warnings.join()).not.toMatch(/JWT_TTL_SECONDS/);
+  });
+});

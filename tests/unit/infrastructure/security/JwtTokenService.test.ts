@@ -24,10 +24,10 @@ const rejection = (token: string) => service.verify(token).then(() => null, (e: 
 
 describe("JwtTokenService", () => {
   it("accepts what it issues, and a well-formed forgery with the same secret (the baseline the cases below break)", async () => {
-    const issued = await service.issue({ userId: "user-1", sessionVersion: 3 });
+    const issued = await service.issue({ userId: "user-1", sessionVersion: 3, sessionId: "session-1" });
     expect(jwt.decode(issued.token, { complete: true })?.header.typ).toBe(SESSION_TOKEN_TYPE);
-    await expect(service.verify(issued.token)).resolves.toMatchObject({ userId: "user-1", sessionVersion: 3, tokenId: issued.tokenId });
-    await expect(service.verify(forge({}))).resolves.toMatchObject({ userId: "user-1", tokenId: "token-1" });
+    await expect(service.verify(issued.token)).resolves.toMatchObject({ userId: "user-1", sessionVersion: 3, sessionId: "session-1" });
+    await expect(service.verify(forge({}))).resolves.toMatchObject({ userId: "user-1", sessionId: "token-1" });
   });
 
   it("accepts an iat within the allowed clock skew", async () => {

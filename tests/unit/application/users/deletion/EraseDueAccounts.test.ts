@@ -42,7 +42,7 @@ describe("EraseDueAccounts", () => {
 
   it("erases once when two workers run it at the same time, with one user:deleted event", async () => {
     const { kit, user } = await deleted();
-    const second = new EraseDueAccounts(kit.users, kit.emailedTokens, kit.relay, new RandomIdGenerator(), kit.clock, { graceMs: 14 * DAY_MS, erasureBatchSize: 100 });
+    const second = new EraseDueAccounts(kit.users, kit.emailedTokens, kit.sessions, kit.relay, new RandomIdGenerator(), kit.clock, { graceMs: 14 * DAY_MS, erasureBatchSize: 100 });
     kit.clock.advance(15 * DAY_MS);
     const results = await Promise.all([kit.eraseDueAccounts.execute(), second.execute()]);
     expect(results.map((r) => r.erased).sort()).toEqual([0, 1]);
@@ -53,7 +53,7 @@ describe("EraseDueAccounts", () => {
 
   it("keeps going past a full batch", async () => {
     const kit = accountsKit();
-    const small = new EraseDueAccounts(kit.users, kit.emailedTokens, kit.relay, new RandomIdGenerator(), kit.clock, { graceMs: 14 * DAY_MS, erasureBatchSize: 2 });
+    const small = new EraseDueAccounts(kit.users, kit.emailedTokens, kit.sessions, kit.relay, new RandomIdGenerator(), kit.clock, { graceMs: 14 * DAY_MS, erasureBatchSize: 2 });
     for (let i = 0; i < 5; i++) await deleted(kit, `user${i}@example.com`);
     kit.clock.advance(15 * DAY_MS);
     expect(await small.execute()).toEqual({ erased: 5 });
