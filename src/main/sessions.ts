@@ -2,6 +2,7 @@
 import { ACCOUNTS, accountsModule } from "../composition/accounts.js";
 import { eventsModule } from "../composition/events.js";
 import { configOrExit, requireRedis } from "../composition/process.js";
+import { recoveryModule } from "../composition/recovery.js";
 import { buildRuntime } from "../composition/runtime.js";
 import { createLogger } from "../infrastructure/logging/logger.js";
 import { runSessionsCli } from "../interfaces/cli/sessionsCli.js";
@@ -15,8 +16,9 @@ const code = await runSessionsCli(process.argv.slice(2), {
       console.error("Invalid configuration: MONGODB_URI is required (in-memory users live inside the API process)");
       process.exit(78);
     }
-    // The events module too: the accounts handle is built whole, and its login and password use-cases need the relay.
-    const runtime = await buildRuntime({ ...config, logLevel: "error" }, createLogger("error"), [accountsModule, eventsModule]);
+    // The accounts handle is built whole: its recovery use-cases need the recovery module (emailed tokens, budgets),
+    // its login and password use-cases the events module (the relay).
+    const runtime = await buildRuntime({ ...config, logLevel: "error" }, createLogger("error"), [recoveryModule, accountsModule, eventsModule]);
     const { listSessions, revokeSessions } = runtime.container.resolve(ACCOUNTS);
     return { listSessions, revokeSessions, close: runtime.close };
   },

@@ -14,6 +14,7 @@ describe("ResetPassword", () => {
 
     await expect(kit.resetPassword.execute({ token, newPassword: "a fresh passphrase 99" })).resolves.toEqual({ email: "ada@example.com" });
     await expect(kit.authenticate.execute({ token: session.token })).rejects.toThrow();
+    expect(await kit.sessions.listByUser(kit.user.id)).toEqual([]);
     await expect(kit.login.execute({ email: ada.email, password: "a fresh passphrase 99" })).resolves.toBeDefined();
     expect((await kit.users.findById(kit.user.id))!.emailVerifiedAt).not.toBeNull();
     expect(await kit.emailedTokens.peek("verify-email", verify)).toBeNull();

@@ -25,6 +25,8 @@ describe("DeleteAccount", () => {
     const { kit, user, session } = await loggedIn();
     await kit.deleteAccount.execute({ userId: user.id, password: ada.password });
     await expect(kit.authenticate.execute({ token: session.token })).rejects.toBeInstanceOf(InvalidToken);
+    // The records go too, not only their validity: nothing is left to list or to revoke later.
+    expect(await kit.sessions.listByUser(user.id)).toEqual([]);
   });
 
   it("makes login answer exactly as for a wrong password", async () => {
