@@ -4,12 +4,11 @@ import { DAY_MS } from "../../src/application/users/deletion/AccountDeletionPoli
 import { startApi, type RunningApi } from "../../src/composition/api.js";
 import { EVENT_BUS } from "../../src/composition/tokens.js";
 import { USER_DELETED } from "../../src/domain/users/UserEvents.js";
-import { loadConfig } from "../../src/infrastructure/config/config.js";
-import { TEST_SECRET, TestClock } from "../support/accountsKit.js";
+import { TestClock } from "../support/accountsKit.js";
 import { deleteKeys, silent, uniquePrefix } from "../support/eventsKit.js";
 import { describeWithRedis, TEST_REDIS_URL } from "../support/redis.js";
 import { SmtpSink, waitFor } from "../support/smtpSink.js";
-import { TestClient } from "../support/testServer.js";
+import { TestClient, testConfig } from "../support/testServer.js";
 
 const NOTICE = "Your Bazaar account is scheduled for deletion";
 const PUBLIC_URL = "https://bazaar.example";
@@ -28,13 +27,7 @@ describe("Account deletion on the embedded default: delete, restore, delete agai
 
   beforeAll(async () => {
     await sink.start();
-    const config = loadConfig({
-      NODE_ENV: "test",
-      JWT_SECRET: TEST_SECRET,
-      BCRYPT_COST: "4",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      RATE_LIMITS_ENABLED: "false",
+    const config = testConfig({
       SMTP_URL: sink.url,
       SMTP_RETRIES: "0",
       PUBLIC_URL,
@@ -142,13 +135,7 @@ await describeWithRedis("Account erasure in the API process when users are in me
   it("erases a deleted account after the grace period", async () => {
     const clock = new TestClock(new Date());
     const prefix = uniquePrefix("erasure-api");
-    const config = loadConfig({
-      NODE_ENV: "test",
-      JWT_SECRET: TEST_SECRET,
-      BCRYPT_COST: "4",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      RATE_LIMITS_ENABLED: "false",
+    const config = testConfig({
       REDIS_URL: TEST_REDIS_URL,
       EVENT_STREAM_PREFIX: prefix,
       ACCOUNT_ERASURE_INTERVAL_MS: "20",

@@ -4,10 +4,8 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { expect } from "vitest";
 import { startApi } from "../../src/composition/api.js";
-import { loadConfig } from "../../src/infrastructure/config/config.js";
 import { createLogger } from "../../src/infrastructure/logging/logger.js";
-import { TEST_SECRET } from "./accountsKit.js";
-import { signupBody, TestClient } from "./testServer.js";
+import { signupBody, TestClient, testConfig } from "./testServer.js";
 
 export const PUBLIC_URL = "http://bazaar.test:3000";
 
@@ -21,13 +19,7 @@ export async function startRecoveryServer(env: Record<string, string> = {}) {
       done();
     },
   });
-  const config = loadConfig({
-    NODE_ENV: "test",
-    JWT_SECRET: TEST_SECRET,
-    BCRYPT_COST: "4",
-    HOST: "127.0.0.1",
-    PORT: "0",
-    RATE_LIMITS_ENABLED: "false",
+  const config = testConfig({
     MAIL_DIR: mailDir,
     CATALOG_SEED_ON_START: "false",
     CATALOG_DATA_DIR: mkdtempSync(path.join(tmpdir(), "bazaar-recovery-catalog-")),

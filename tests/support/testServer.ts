@@ -1,6 +1,6 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadConfig } from "../../src/infrastructure/config/config.js";
+import { loadConfig, type Config } from "../../src/infrastructure/config/config.js";
 import { createLogger } from "../../src/infrastructure/logging/logger.js";
 import { startApi, type RunningApi } from "../../src/composition/api.js";
 import type { Clock } from "../../src/application/ports/Clock.js";
@@ -64,9 +64,12 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** The real app, booted in-process on an ephemeral port with embedded adapters unless `env` says otherwise. */
-export async function startTestServer(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestServer> {
-  const config = loadConfig({
+/**
+ * The configuration every in-process test API starts from: embedded adapters, cheap bcrypt, an ephemeral port, no
+ * rate limits; `env` adds to it or overrides it.
+ */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
     NODE_ENV: "test",
     JWT_SECRET: TEST_SECRET,
     BCRYPT_COST: "4",
@@ -79,7 +82,11 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     EVENT_STREAM_PREFIX: `bazaar-test:${process.pid}:${Math.random().toString(36).slice(2)}`,
     ...env,
   });
-  const server = await startApi(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), { clock: options.clock });
+}
+
+/** The real app, booted in-process on an ephemeral port with embedded adapters unless `env` says otherwise. */
+export async function startTestServer(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestServer> {
+  const server = await startApi(testConfig(env), createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), { clock: options.clock });
   return { url: server.url, server, client: () => new TestClient(server.url), stop: () => server.stop() };
 }
 

@@ -14,6 +14,27 @@ const mailer = (url: string, over: Partial<ConstructorParameters<typeof SmtpMail
   return m;
 };
 
+/** A real smtp-server on a free port (no STARTTLS: its built-in certificate has expired), closed after the test. */
+async function smtpServer(options: ConstructorParameters<typeof SMTPServer>[0]): Promise<string> {
+  const server = new SMTPServer({ authOptional: true, disabledCommands: ["STARTTLS", "AUTH"], logger: false, ...options });
+  server.on("error", () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+}
+
+/** A server that refuses every recipient with `responseCode`, counting the attempts. */
+async function refusingServer(responseCode: number, text: string) {
+  const refusals = { attempts: 0 };
+  const url = await smtpServer({
+    onRcptTo: (_address, _session, callback) => {
+      refusals.attempts++;
+      callback(Object.assign(new Error(text), { responseCode }));
+    },
+  });
+  return { url, refusals };
+}
+
 describe("SmtpMailer against a real SMTP server", () => {
   it("delivers over a pool of connections and reuses them", async () => {
     const sink = await new SmtpSink().start();
@@ -51,10 +72,7 @@ describe("SmtpMailer against a real SMTP server", () => {
 
   it("replaces a connection the server closed while it was idle, and the message still goes out once", async () => {
     const received: string[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
+    const url = await smtpServer({
       socketTimeout: 200, // closes idle connections quickly, like a mail server's idle timeout
       onData: (stream, session, callback) => {
         stream.resume();
@@ -64,10 +82,7 @@ describe("SmtpMailer against a real SMTP server", () => {
         });
       },
     });
-    server.on("error", () => undefined);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const m = mailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, { retries: 0 });
+    const m = mailer(url, { retries: 0 });
     await m.send(message(1));
     await new Promise((r) => setTimeout(r, 600));
     await m.send(message(2));
@@ -75,40 +90,16 @@ describe("SmtpMailer against a real SMTP server", () => {
   });
 
   it("does not retry a permanent (5xx) refusal", async () => {
-    let attempts = 0;
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onRcptTo: (_address, _session, callback) => {
-        attempts++;
-        callback(Object.assign(new Error("No such user"), { responseCode: 550 }));
-      },
-    });
-    server.on("error", () => undefined);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const m = mailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, { retries: 3 });
+    const { url, refusals } = await refusingServer(550, "No such user");
+    const m = mailer(url, { retries: 3 });
     await expect(m.send(message(1))).rejects.toThrow(/No such user/u);
-    expect(attempts).toBe(1);
+    expect(refusals.attempts).toBe(1);
   });
 
   it("retries a temporary (4xx) refusal up to the configured count", async () => {
-    let attempts = 0;
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onRcptTo: (_address, _session, callback) => {
-        attempts++;
-        callback(Object.assign(new Error("Try later"), { responseCode: 451 }));
-      },
-    });
-    server.on("error", () => undefined);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const m = mailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, { retries: 2 });
+    const { url, refusals } = await refusingServer(451, "Try later");
+    const m = mailer(url, { retries: 2 });
     await expect(m.send(message(1))).rejects.toThrow(/Try later/u);
-    expect(attempts).toBe(3);
+    expect(refusals.attempts).toBe(3);
   });
 });
