@@ -10,9 +10,7 @@ export interface LinkSettings {
 
 export interface LinkRequest {
   purpose: TokenPurpose;
-  /** Overrides the configured lifetime; one of the two is required for a purpose without one (the account restore link). */
-  lifetimeMs?: number;
-  /** A fixed end instead of a lifetime (the restore link works until the erasure is due). */
+  /** A fixed end instead of the configured lifetime; required for a purpose without one (the restore link works until the erasure is due). */
   expiresAt?: Date;
   userId: string;
   /** The address the link is sent to. */
@@ -31,10 +29,10 @@ export class LinkIssuer {
     private readonly settings: LinkSettings,
   ) {}
 
-  async issue({ lifetimeMs, expiresAt: end, ...request }: LinkRequest): Promise<{ url: string; expiresAt: Date }> {
-    const lifetime = lifetimeMs ?? (request.purpose === "restore-account" ? undefined : this.settings.lifetimesMs[request.purpose]);
-    if (lifetime === undefined && !end) throw new Error(`no lifetime for ${request.purpose} links: pass lifetimeMs or expiresAt`);
-    const expiresAt = end ?? new Date(this.clock.now().getTime() + lifetime!);
+  async issue({ expiresAt: end, ...request }: LinkRequest): Promise<{ url: string; expiresAt: Date }> {
+    const lifetime = request.purpose === "restore-account" ? undefined : this.settings.lifetimesMs[request.purpose];
+    const expiresAt = end ?? (lifetime === undefined ? undefined : new Date(this.clock.now().getTime() + lifetime));
+    if (!expiresAt) throw new Error(`no lifetime for ${request.purpose} links: pass expiresAt`);
     const token = await this.tokens.issue({ ...request, expiresAt });
     return { url: emailedLink(this.settings.base, request.purpose, token), expiresAt };
   }

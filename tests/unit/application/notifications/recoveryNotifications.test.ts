@@ -78,10 +78,11 @@ let current = setup();
 const deps = () => [current.mailer, current.ledger, current.links] as const;
 
 describe("LinkIssuer", () => {
-  it("builds <base><path>?token=<token> for any purpose; a purpose without a configured lifetime needs one passed", async () => {
+  it("builds <base><path>?token=<token> for any purpose; a purpose without a configured lifetime needs its end passed", async () => {
     const s = setup();
-    await expect(s.links.issue({ purpose: "restore-account", userId: "u1", email: "ada@example.com" })).rejects.toThrow(/lifetimeMs/);
-    const { url, expiresAt } = await s.links.issue({ purpose: "restore-account", userId: "u1", email: "ada@example.com", lifetimeMs: 60_000 });
+    await expect(s.links.issue({ purpose: "restore-account", userId: "u1", email: "ada@example.com" })).rejects.toThrow(/expiresAt/);
+    const end = new Date(s.clock.now().getTime() + 60_000);
+    const { url, expiresAt } = await s.links.issue({ purpose: "restore-account", userId: "u1", email: "ada@example.com", expiresAt: end });
     expect(url).toMatch(/^https:\/\/bazaar\.test\/account\/restore\?token=[\w-]{43}$/);
     expect(expiresAt).toEqual(new Date(s.clock.now().getTime() + 60_000));
     expect(await s.tokens.consume("restore-account", url.split("token=")[1]!)).toMatchObject({ userId: "u1" });
