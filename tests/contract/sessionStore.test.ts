@@ -6,6 +6,7 @@ import { InMemorySessionStore } from "../../src/infrastructure/memory/InMemorySe
 import { RedisSessionStore } from "../../src/infrastructure/redis/RedisSessionStore.js";
 import { describeWithRedis } from "../support/redis.js";
 import { describeWithRedisCluster } from "../support/redisCluster.js";
+import { sessionRecord } from "../support/sessionRecords.js";
 
 /** Real time plus an offset the test moves: Redis TTLs run on real time, the stores' checks on this clock. */
 class OffsetClock implements Clock {
@@ -23,21 +24,7 @@ function contract(name: string, make: (clock: Clock) => SessionStore) {
       const clock = new OffsetClock();
       return { clock, store: make(clock), userId: randomUUID() };
     };
-    const record = (clock: Clock, userId: string, over: Partial<SessionRecord> = {}): SessionRecord => {
-      const now = clock.now();
-      return {
-        id: randomUUID(),
-        userId,
-        sessionVersion: 0,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + 10 * MINUTE),
-        absoluteExpiresAt: new Date(now.getTime() + 60 * MINUTE),
-        userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0",
-        ip: "203.0.113.7",
-        ...over,
-      };
-    };
+    const record = (clock: Clock, userId: string, over: Partial<SessionRecord> = {}): SessionRecord => sessionRecord(userId, clock.now(), over);
 
     it("finds a created session with every field, and only under its own user", async () => {
       const { clock, store, userId } = setup();

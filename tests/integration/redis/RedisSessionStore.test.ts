@@ -5,20 +5,11 @@ import { isCluster } from "../../../src/infrastructure/redis/connectRedis.js";
 import { RedisSessionStore } from "../../../src/infrastructure/redis/RedisSessionStore.js";
 import { SystemClock } from "../../../src/infrastructure/system/SystemClock.js";
 import { describeWithRedis } from "../../support/redis.js";
+import { sessionRecord } from "../../support/sessionRecords.js";
 
 const session = (userId: string, ttlMs: number, absoluteMs = ttlMs * 4): SessionRecord => {
   const now = new Date();
-  return {
-    id: randomUUID(),
-    userId,
-    sessionVersion: 0,
-    createdAt: now,
-    lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + ttlMs),
-    absoluteExpiresAt: new Date(now.getTime() + absoluteMs),
-    userAgent: "Firefox",
-    ip: "203.0.113.7",
-  };
+  return sessionRecord(userId, now, { expiresAt: new Date(now.getTime() + ttlMs), absoluteExpiresAt: new Date(now.getTime() + absoluteMs) });
 };
 
 await describeWithRedis("RedisSessionStore on a real Redis", (redis) => {
